@@ -1,0 +1,147 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const waitModeProperty: INodeProperties = {
+	displayName: 'Wait for Result',
+	name: 'waitMode',
+	type: 'options',
+	default: 'poll',
+	options: [
+		{
+			name: 'Poll Until Done',
+			value: 'poll',
+			description: 'Wait inside this execution, checking AssemblyAI every few seconds, then output the key phrases',
+		},
+		{
+			name: "Don't Wait",
+			value: 'none',
+			description:
+				'Output the transcript ID and status at once; fetch the key phrases later with Get Highlights',
+		},
+	],
+	description: 'Whether to wait until AssemblyAI has finished the transcript',
+};
+
+export const outputProperty: INodeProperties = {
+	displayName: 'Output',
+	name: 'output',
+	type: 'options',
+	default: 'keyPhrases',
+	options: [
+		{
+			name: 'Key Phrases',
+			value: 'keyPhrases',
+			description: 'One item per key phrase: text, rank, count, timestamps, first mention',
+		},
+		{
+			name: 'Occurrences',
+			value: 'occurrences',
+			description: 'One item per time a key phrase is said, with its start time: for clips and "jump to" links',
+		},
+		{
+			name: 'Summary',
+			value: 'summary',
+			description: 'One item per recording with all its key phrases: for an email or an AI agent',
+		},
+		{
+			name: 'Raw Transcript',
+			value: 'raw',
+			description: "AssemblyAI's transcript JSON, untouched",
+		},
+	],
+	displayOptions: { hide: { waitMode: ['none'] } },
+	description: 'How to turn each finished transcript into items',
+};
+
+export const optionsProperty: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Context Words',
+			name: 'contextWords',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 12,
+			description: 'With Include Context: how many transcript words around each mention to show, split before and after',
+		},
+		{
+			displayName: 'Include Context',
+			name: 'includeContext',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to add the words around each mention, and who said it when speaker labels are on',
+		},
+		{
+			displayName: 'Include Transcript Text',
+			name: 'includeText',
+			type: 'boolean',
+			default: false,
+			description: 'Whether the Summary output also carries the full transcript text',
+		},
+		{
+			displayName: 'Max Wait (Minutes)',
+			name: 'maxWaitMinutes',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 60,
+			description:
+				'How long to wait for AssemblyAI before giving up. The error then names the transcript ID, so Get Highlights can pick it up later without paying twice.',
+		},
+		{
+			displayName: 'Merge Case Variants',
+			name: 'mergeCase',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to merge phrases that differ only in upper/lower case (adding their counts and timestamps)',
+		},
+		{
+			displayName: 'Min Count',
+			name: 'minCount',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description: 'Only phrases said at least this many times',
+		},
+		{
+			displayName: 'Min Rank',
+			name: 'minRank',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
+			default: 0,
+			description:
+				"Only phrases whose relevance rank (0 to 1) is at least this. Phrases AssemblyAI gave no rank are kept only when this is 0.",
+		},
+		{
+			displayName: 'Poll Interval (Seconds)',
+			name: 'pollIntervalSeconds',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 3,
+			description: 'How often to ask AssemblyAI whether the transcripts are done',
+		},
+		{
+			displayName: 'Sort By',
+			name: 'sortBy',
+			type: 'options',
+			default: 'rank',
+			options: [
+				{ name: 'Rank (AssemblyAI Order)', value: 'rank' },
+				{ name: 'Count', value: 'count' },
+				{ name: 'First Mention', value: 'time' },
+				{ name: 'Text', value: 'text' },
+			],
+			description: 'Order of the phrases',
+		},
+		{
+			displayName: 'Top N',
+			name: 'topN',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description: 'Keep only the first N phrases after sorting and filtering; 0 keeps all',
+		},
+	],
+};

@@ -1,0 +1,36 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { optionsProperty, outputProperty, waitModeProperty } from './common.properties';
+import { getHighlightsProperties } from './getHighlights/description';
+import { transcribeInputProperties, transcribeOptionProperties } from './transcribe/description';
+
+const operationProperty: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	default: 'transcribe',
+	options: [
+		{
+			name: 'Transcribe with Key Phrases',
+			value: 'transcribe',
+			action: 'Transcribe a recording and get its key phrases',
+			description: 'Upload a recording or give its URL, transcribe it with Key Phrases, and output the phrases',
+		},
+		{
+			name: 'Get Highlights',
+			value: 'getHighlights',
+			action: 'Get the key phrases of a transcript',
+			description: 'Output the key phrases of a transcript created earlier, by its ID',
+		},
+	],
+};
+
+export const nodeProperties: INodeProperties[] = [
+	operationProperty,
+	...transcribeInputProperties,
+	...getHighlightsProperties,
+	waitModeProperty,
+	outputProperty,
+	...transcribeOptionProperties,
+	optionsProperty,
+];

@@ -1,0 +1,18 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { getHighlights } from './getHighlights/execute';
+import { transcribe } from './transcribe/execute';
+
+const operations: Record<string, (this: IExecuteFunctions) => Promise<INodeExecutionData[]>> = {
+	transcribe,
+	getHighlights,
+};
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const run = operations[operation];
+	if (!run) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known`);
+	}
+	return [await run.call(this)];
+}

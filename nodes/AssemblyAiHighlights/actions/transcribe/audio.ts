@@ -1,0 +1,81 @@
+import type { IBinaryData, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { uploadAudio } from '../../transport/assemblyAi';
+import { isHttpUrl } from './params';
+
+/** Where an item's recording is: a URL AssemblyAI fetches, or a binary we upload. */
+export type AudioSource =
+	| { kind: 'url'; url: string }
+	| { kind: 'binary'; property: string; binary: IBinaryData; byteLength?: number };
+
+/** Checks an item's audio before anything is uploaded or paid for. */
+export async function readAudioSource(
+	ctx: IExecuteFunctions,
+	item: INodeExecutionData,
+	itemIndex: number,
+): Promise<AudioSource> {
+	const node = ctx.getNode();
+	const source = ctx.getNodeParameter('source', itemIndex, 'binary') as string;
+	if (source === 'url') {
+		const url = String(ctx.getNodeParameter('audioUrl', itemIndex, '') ?? '').trim();
+		if (!url) {
+			throw new NodeOperationError(node, 'Audio URL is empty', {
+				itemIndex,
+				description: 'Give a public http(s) link to the recording, or map one from the previous node.',
+			});
+		}
+		if (!isHttpUrl(url)) {
+			throw new NodeOperationError(node, `Audio URL "${url}" is not an http(s) URL`, {
+				itemIndex,
+				description:
+					'AssemblyAI downloads the recording itself, so it needs a public http:// or https:// link. For a file in n8n, set Audio Source to Binary File.',
+			});
+		}
+		return { kind: 'url', url };
+	}
+
+	const property = String(ctx.getNodeParameter('binaryPropertyName', itemIndex, 'data') ?? '').trim();
+	const binaries = item.binary ?? {};
+	const binary = binaries[property];
+	if (!binary) {
+		const present = Object.keys(binaries);
+		throw new NodeOperationError(node, `Item ${itemIndex + 1} has no binary field "${property}"`, {
+			itemIndex,
+			description: present.length
+				? `Its binary fields are: ${present.join(', ')}. Set Input Binary Field to the one that holds the recording.`
+				: 'It carries no binary data at all. Put a node that reads or downloads the recording before this one (Read/Write Files from Disk, HTTP Request, Google Drive…), or set Audio Source to URL.',
+		});
+	}
+	const byteLength = binary.id
+		? (await ctx.helpers.getBinaryMetadata(binary.id)).fileSize
+		: binary.data
+			? undefined
+			: 0;
+	if (byteLength === 0) {
+		throw new NodeOperationError(node, `The file in binary field "${property}" is empty`, {
+			itemIndex,
+			description: `${binary.fileName ?? 'The file'} has 0 bytes, so there is nothing to transcribe. Check the node that produced it.`,
+		});
+	}
+	return { kind: 'binary', property, binary, byteLength };
+}
+
+/**
+ * The audio_url for the transcript: the URL as given, or the upload_url of the uploaded binary.
+ * A binary stored by id (filesystem or S3 mode) is streamed, so a long recording never sits in memory.
+ */
+export async function resolveAudioUrl(ctx: IExecuteFunctions, audio: AudioSource, itemIndex: number): Promise<string> {
+	if (audio.kind === 'url') return audio.url;
+	if (audio.binary.id) {
+		const stream = await ctx.helpers.getBinaryStream(audio.binary.id);
+		return await uploadAudio(ctx, stream, audio.byteLength, itemIndex);
+	}
+	const buffer = await ctx.helpers.getBinaryDataBuffer(itemIndex, audio.property);
+	if (buffer.length === 0) {
+		throw new NodeOperationError(ctx.getNode(), `The file in binary field "${audio.property}" is empty`, {
+			itemIndex,
+			description: 'It has 0 bytes, so there is nothing to transcribe. Check the node that produced it.',
+		});
+	}
+	return await uploadAudio(ctx, buffer, buffer.length, itemIndex);
+}

@@ -1,0 +1,19 @@
+/** Pure functions: AssemblyAI transcript JSON -> output items. No HTTP, no n8n. */
+export { shapeTranscript } from './shape';
+export { findHighlightsProblem } from './problems';
+export { formatTime } from './time';
+export { selectPhrases } from './select';
+export { DEFAULT_SHAPE_OPTIONS } from './types';
+export type {
+	AutoHighlightResult,
+	AutoHighlightsResult,
+	HighlightsProblem,
+	Mention,
+	OutputShape,
+	Phrase,
+	ShapeOptions,
+	SortBy,
+	Timestamp,
+	Transcript,
+	Word,
+} from './types';

@@ -1,0 +1,57 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
+import type { IDataObject } from 'n8n-workflow';
+
+export interface Emulator {
+	url: string;
+	apiKey: string;
+	requests: Array<{ method: string; path: string; headers: Record<string, string>; bodyBytes: number; at: number }>;
+	uploads: Map<string, Buffer>;
+	uploadBytes(uploadUrl: string): Buffer | undefined;
+	transcripts: Map<string, IDataObject>;
+	createdCount(): number;
+	createdParams(): IDataObject[];
+	setClock(clock: { queuedMs?: number; processingMs?: number }): void;
+	addScenario(scenario: {
+		match: (audioUrl: string, upload?: Buffer) => boolean;
+		mutate?: (transcript: IDataObject) => void;
+		error?: string;
+		queuedMs?: number;
+		processingMs?: number;
+	}): void;
+	reset(): void;
+	close(): Promise<void>;
+}
+
+const { startEmulator } = require('../emulator') as {
+	startEmulator: (options: { apiKey?: string; queuedMs?: number; processingMs?: number }) => Promise<Emulator>;
+};
+
+export const TEST_API_KEY = 'test-key-5f1c0e2a9b';
+export const WILDFIRES_URL = 'https://assembly.ai/wildfires.mp3';
+
+/** Starts the AssemblyAI emulator for the suite, with a fast clock; one per test file. */
+export function useEmulator(clock = { queuedMs: 40, processingMs: 80 }) {
+	const holder: { emu?: Emulator } = {};
+	beforeAll(async () => {
+		holder.emu = await startEmulator({ apiKey: TEST_API_KEY, ...clock });
+	});
+	afterAll(async () => {
+		await holder.emu?.close();
+	});
+	beforeEach(() => {
+		holder.emu?.reset();
+		holder.emu?.setClock(clock);
+	});
+	return {
+		get emu(): Emulator {
+			if (!holder.emu) throw new Error('emulator not started');
+			return holder.emu;
+		},
+		credentials(apiKey = TEST_API_KEY): IDataObject {
+			return { apiKey, region: 'custom', baseUrl: this.emu.url };
+		},
+	};
+}
+
+/** Node options that keep the tests fast: poll every 20 ms. */
+export const FAST = { pollIntervalSeconds: 0.02 };

@@ -1,0 +1,106 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	INodeTypeDescription,
+	IRun,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import { AssemblyAiHighlightsApi } from '../../credentials/AssemblyAiHighlightsApi.credentials';
+import { AssemblyAiHighlights } from '../../nodes/AssemblyAiHighlights/AssemblyAiHighlights.node';
+import { startWorkflow } from './n8nCore';
+
+/** An input item for the node under test; binary files go through n8n's real prepareBinaryData. */
+export interface InputItem {
+	json?: IDataObject;
+	binary?: Record<string, { data: Buffer; fileName?: string; mimeType?: string }>;
+}
+
+/** A start node that emits the given items, their binaries stored by n8n-core's binary helpers. */
+function sourceNodeType(inputs: InputItem[]): INodeType {
+	const description: INodeTypeDescription = {
+		displayName: 'Test Source',
+		name: 'testSource',
+		group: ['trigger'],
+		version: 1,
+		description: 'Emits the test items',
+		defaults: { name: 'Source' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [],
+	};
+	return {
+		description,
+		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+			const out: INodeExecutionData[] = [];
+			for (const [index, input] of inputs.entries()) {
+				const item: INodeExecutionData = { json: input.json ?? {}, pairedItem: { item: 0 } };
+				for (const [name, file] of Object.entries(input.binary ?? {})) {
+					item.binary ??= {};
+					item.binary[name] = await this.helpers.prepareBinaryData(file.data, file.fileName ?? `recording-${index}.wav`, file.mimeType ?? 'audio/wav');
+				}
+				out.push(item);
+			}
+			return [out];
+		},
+	};
+}
+
+export interface NodeRun {
+	run: IRun;
+	status: IRun['status'];
+	/** The node's output items (empty when it failed). */
+	items: INodeExecutionData[];
+	/** The workflow's error, when the node stopped it. */
+	error?: Error & { description?: string; httpCode?: string | null; context?: IDataObject };
+}
+
+export interface RunOptions {
+	parameters: INodeParameters;
+	inputs?: InputItem[];
+	credentials: IDataObject;
+	onError?: INode['onError'];
+}
+
+export const NODE_NAME = 'AssemblyAI Highlights';
+
+export function startNode(options: RunOptions) {
+	const inputs = options.inputs ?? [{}];
+	const nodes: INode[] = [
+		{ id: 'source', name: 'Source', type: 'testSource', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'under-test',
+			name: NODE_NAME,
+			type: 'assemblyAiHighlights',
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: options.parameters,
+			credentials: { assemblyAiHighlightsApi: { id: 'cred-1', name: 'AssemblyAI account' } },
+			onError: options.onError,
+		},
+	];
+	const { done, cancel } = startWorkflow({
+		nodes,
+		connections: { Source: { main: [[{ node: NODE_NAME, type: NodeConnectionTypes.Main, index: 0 }]] } },
+		nodeTypes: { testSource: sourceNodeType(inputs), assemblyAiHighlights: new AssemblyAiHighlights() },
+		credentialTypes: { assemblyAiHighlightsApi: new AssemblyAiHighlightsApi() },
+		credentials: { assemblyAiHighlightsApi: options.credentials as never },
+	});
+	const result = done.then((run): NodeRun => {
+		const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
+		return {
+			run,
+			status: run.status,
+			items: taskData?.data?.main?.[0] ?? [],
+			error: run.data.resultData.error as NodeRun['error'],
+		};
+	});
+	return { result, cancel };
+}
+
+export async function runNode(options: RunOptions): Promise<NodeRun> {
+	return await startNode(options).result;
+}
