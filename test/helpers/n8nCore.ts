@@ -17,7 +17,13 @@ import type {
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
-import { createRunExecutionData, ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
+import { createRunExecutionData, ICredentialsHelper, LoggerProxy, NodeHelpers, Workflow } from 'n8n-workflow';
+
+/** Everything n8n logged during the tests, so a test can search it (for secrets, say). */
+export const logged: string[] = [];
+const keep = (level: string) => (message: string, meta?: object) =>
+	logged.push(`${level} ${message} ${meta ? JSON.stringify(meta) : ''}`);
+LoggerProxy.init({ error: keep('error'), warn: keep('warn'), info: keep('info'), debug: keep('debug') } as never);
 
 class TestNodeTypes implements INodeTypes {
 	constructor(private readonly types: Record<string, INodeType | IVersionedNodeType>) {}

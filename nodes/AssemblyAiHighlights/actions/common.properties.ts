@@ -21,7 +21,7 @@ export const waitModeProperty: INodeProperties = {
 	description: 'Whether to wait until AssemblyAI has finished the transcript',
 };
 
-export const outputProperty: INodeProperties = {
+const outputProperty: INodeProperties = {
 	displayName: 'Output',
 	name: 'output',
 	type: 'options',
@@ -48,9 +48,17 @@ export const outputProperty: INodeProperties = {
 			description: "AssemblyAI's transcript JSON, untouched",
 		},
 	],
-	displayOptions: { hide: { waitMode: ['none'] } },
 	description: 'How to turn each finished transcript into items',
 };
+
+/**
+ * Output is asked for wherever a finished transcript is shaped: always for Get Highlights (a finished
+ * transcript is shaped even without waiting), for Transcribe only when it waits.
+ */
+export const outputProperties: INodeProperties[] = [
+	{ ...outputProperty, displayOptions: { show: { operation: ['getHighlights'] } } },
+	{ ...outputProperty, displayOptions: { show: { operation: ['transcribe'], waitMode: ['poll'] } } },
+];
 
 export const optionsProperty: INodeProperties = {
 	displayName: 'Options',

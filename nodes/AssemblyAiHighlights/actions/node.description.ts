@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { optionsProperty, outputProperty, waitModeProperty } from './common.properties';
+import { optionsProperty, outputProperties, waitModeProperty } from './common.properties';
 import { getHighlightsProperties } from './getHighlights/description';
 import { transcribeInputProperties, transcribeOptionProperties } from './transcribe/description';
 
@@ -30,7 +30,7 @@ export const nodeProperties: INodeProperties[] = [
 	...transcribeInputProperties,
 	...getHighlightsProperties,
 	waitModeProperty,
-	outputProperty,
+	...outputProperties,
 	...transcribeOptionProperties,
 	optionsProperty,
 ];
