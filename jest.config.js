@@ -5,4 +5,5 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
   setupFiles: ['<rootDir>/test/helpers/setup-env.js'],
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.js'],
 };
