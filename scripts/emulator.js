@@ -10,6 +10,7 @@
  */
 'use strict';
 
+const crypto = require('crypto');
 const { startEmulator } = require('../test/emulator');
 
 /**
@@ -57,7 +58,8 @@ async function main() {
 		processingMs: toInt(args['processing-ms'], 'processing-ms', 3000),
 	});
 	emu.onRequest((ctx) => {
-		console.log(`${new Date().toISOString()} ${ctx.method} ${ctx.path} (${ctx.body.length} bytes)`);
+		const digest = ctx.pathname === '/v2/upload' ? `, sha256 ${crypto.createHash('sha256').update(ctx.body).digest('hex')}` : '';
+		console.log(`${new Date().toISOString()} ${ctx.method} ${ctx.path} (${ctx.body.length} bytes${digest})`);
 	});
 	console.log(`AssemblyAI emulator listening on ${emu.url}  API key: ${emu.apiKey}`);
 

@@ -9,6 +9,7 @@ import type {
 	IRun,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
+import type { Readable } from 'stream';
 import { AssemblyAiHighlightsApi } from '../../credentials/AssemblyAiHighlightsApi.credentials';
 import { AssemblyAiHighlights } from '../../nodes/AssemblyAiHighlights/AssemblyAiHighlights.node';
 import { startWorkflow } from './n8nCore';
@@ -16,7 +17,8 @@ import { startWorkflow } from './n8nCore';
 /** An input item for the node under test; binary files go through n8n's real prepareBinaryData. */
 export interface InputItem {
 	json?: IDataObject;
-	binary?: Record<string, { data: Buffer; fileName?: string; mimeType?: string }>;
+	/** `data` as a Buffer, or as a stream factory so a large file never sits in the test's memory. */
+	binary?: Record<string, { data: Buffer | (() => Readable); fileName?: string; mimeType?: string }>;
 }
 
 /** A start node that emits the given items, their binaries stored by n8n-core's binary helpers. */
@@ -40,7 +42,8 @@ function sourceNodeType(inputs: InputItem[]): INodeType {
 				const item: INodeExecutionData = { json: input.json ?? {}, pairedItem: { item: 0 } };
 				for (const [name, file] of Object.entries(input.binary ?? {})) {
 					item.binary ??= {};
-					item.binary[name] = await this.helpers.prepareBinaryData(file.data, file.fileName ?? `recording-${index}.wav`, file.mimeType ?? 'audio/wav');
+					const data = typeof file.data === 'function' ? file.data() : file.data;
+					item.binary[name] = await this.helpers.prepareBinaryData(data, file.fileName ?? `recording-${index}.wav`, file.mimeType ?? 'audio/wav');
 				}
 				out.push(item);
 			}

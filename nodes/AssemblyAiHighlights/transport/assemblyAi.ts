@@ -21,6 +21,7 @@ export async function uploadAudio(
 		headers,
 		what: 'upload',
 		itemIndex,
+		streamBody: true,
 	});
 	if (!response?.upload_url) {
 		throw new Error('AssemblyAI answered the upload without an upload_url');

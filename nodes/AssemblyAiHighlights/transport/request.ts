@@ -14,6 +14,8 @@ export interface ApiRequest {
 	itemIndex?: number;
 	/** A hint per HTTP status that beats the generic one. */
 	hints?: Record<number, string>;
+	/** For streamed bodies: the redirect follower would keep a copy of every byte sent, to replay it. */
+	streamBody?: boolean;
 }
 
 /** The one place that sends a request to AssemblyAI: n8n's authenticated helper, our credential. */
@@ -27,6 +29,7 @@ export async function apiRequest<T>(ctx: ApiContext, request: ApiRequest): Promi
 		headers: request.headers,
 		body: request.body,
 		json: true,
+		disableFollowRedirect: request.streamBody === true,
 	};
 	try {
 		return (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options)) as T;

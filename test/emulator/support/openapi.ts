@@ -1,0 +1,101 @@
+/**
+ * Validates response bodies against the official AssemblyAI OpenAPI 3.1 spec (fixtures/openapi.yml), using the
+ * schema the spec declares for a path + method + status, and reports each violation as a short signature so
+ * tests can compare the emulator's deviations with those of real recorded responses.
+ */
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import * as yaml from 'js-yaml';
+
+type Json = Record<string, any>;
+export type Method = 'get' | 'post' | 'delete';
+
+export const FIXTURES = path.resolve(__dirname, '../fixtures');
+export const spec = yaml.load(readFileSync(path.join(FIXTURES, 'openapi.yml'), 'utf8')) as Json;
+
+export function recorded(name: string): Json {
+	return JSON.parse(readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8'));
+}
+
+// strict: false lets Ajv ignore OpenAPI-only keywords (`example`, `discriminator`, `x-*`) instead of throwing.
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats(ajv);
+// `url` is an OpenAPI/AssemblyAI format, not a JSON Schema one. ajv-formats' `url` is a regex that rejects
+// loopback and private IP hosts and hosts without a TLD, so it would reject every emulator URL
+// (http://127.0.0.1:PORT/...). Here `url` means what the WHATWG URL parser accepts as an absolute http(s) URL.
+ajv.addFormat('url', (value: string) => {
+	try {
+		return ['http:', 'https:'].includes(new URL(value).protocol);
+	} catch {
+		return false;
+	}
+});
+ajv.addSchema({ ...spec, $id: 'spec' });
+
+const escapePointer = (segment: string) => encodeURIComponent(segment.replace(/~/g, '~0').replace(/\//g, '~1'));
+
+/**
+ * JSON pointer (inside `spec`) of the JSON body schema declared for this operation's status,
+ * following a `$ref` into components.responses; null when the spec declares no body (503, 504).
+ */
+export function responseSchemaPointer(apiPath: string, method: Method, status: number): string | null {
+	const operation = spec.paths?.[apiPath]?.[method];
+	if (!operation) throw new Error(`spec has no ${method.toUpperCase()} ${apiPath}`);
+	let segments = ['paths', apiPath, method, 'responses', String(status)];
+	let response = operation.responses?.[String(status)];
+	if (!response) throw new Error(`spec declares no ${status} for ${method.toUpperCase()} ${apiPath}`);
+	if (response.$ref) {
+		segments = String(response.$ref).replace(/^#\//, '').split('/');
+		response = segments.reduce((node: Json, key) => node[key], spec);
+	}
+	if (!response.content?.['application/json']?.schema) return null;
+	return '#/' + [...segments, 'content', 'application/json', 'schema'].map(escapePointer).join('/');
+}
+
+const validators = new Map<string, ValidateFunction>();
+function validatorFor(pointer: string): ValidateFunction {
+	let validate = validators.get(pointer);
+	if (!validate) {
+		validate = ajv.compile({ $ref: `spec${pointer}` });
+		validators.set(pointer, validate);
+	}
+	return validate;
+}
+
+/** `<instance path, array indexes as *> <keyword>[:<property or format>]`, e.g. `/ additionalProperties:project_id`. */
+export function signature(error: ErrorObject): string {
+	const where = error.instancePath.replace(/\/\d+(?=\/|$)/g, '/*') || '/';
+	const p = error.params as Json;
+	const detail =
+		error.keyword === 'additionalProperties'
+			? `:${p.additionalProperty}`
+			: error.keyword === 'required'
+				? `:${p.missingProperty}`
+				: error.keyword === 'format'
+					? `:${p.format}`
+					: '';
+	return `${where} ${error.keyword}${detail}`;
+}
+
+/** Sorted, de-duplicated violation signatures of `body` against a schema pointer. */
+export function violationsOf(pointer: string, body: unknown): string[] {
+	const validate = validatorFor(pointer);
+	if (validate(body)) return [];
+	return [...new Set((validate.errors ?? []).map(signature))].sort();
+}
+
+/** Violations of a response body against what the spec declares for path + method + status. */
+export function specViolations(apiPath: string, method: Method, status: number, body: unknown): string[] {
+	const pointer = responseSchemaPointer(apiPath, method, status);
+	if (pointer === null) {
+		if (body === undefined || body === '') return [];
+		return ['/ spec declares no body'];
+	}
+	return violationsOf(pointer, body);
+}
+
+export const componentSchema = (name: string) => `#/components/schemas/${escapePointer(name)}`;
+export const componentResponse = (name: string) =>
+	`#/components/responses/${escapePointer(name)}/content/${escapePointer('application/json')}/schema`;

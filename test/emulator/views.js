@@ -1,0 +1,201 @@
+// @ts-check
+/**
+ * Renders transcript records into the JSON shapes of the real API, starting from the recorded templates
+ * (fixtures.js) so that key sets and value types match what AssemblyAI returned in 2025-11.
+ */
+'use strict';
+
+const fixtures = require('./fixtures');
+
+/** @typedef {Record<string, any>} Json */
+/** @typedef {import('./store').TranscriptRecord} TranscriptRecord */
+/** @typedef {import('./store').TranscriptStatus} TranscriptStatus */
+
+/**
+ * Request fields copied into the transcript when the request set them (API-NOTES §3.1, §4.1).
+ * `audio_url`, `webhook_auth` and `speech_models` are handled separately; `webhook_auth_header_value` is never echoed.
+ */
+const ECHO_FIELDS = [
+	'auto_highlights',
+	'language_code',
+	'keyterms_prompt',
+	'speaker_labels',
+	'audio_start_from',
+	'audio_end_at',
+	'webhook_url',
+	'webhook_auth_header_name',
+	'punctuate',
+	'format_text',
+	'language_detection',
+	'language_detection_options',
+	'language_confidence_threshold',
+	'prompt',
+	'filter_profanity',
+	'disfluencies',
+	'speakers_expected',
+	'speaker_options',
+	'content_safety',
+	'iab_categories',
+	'auto_chapters',
+	'entity_detection',
+	'sentiment_analysis',
+	'summarization',
+	'speech_threshold',
+	'custom_spelling',
+];
+
+/**
+ * `speech_models` reported when the request sent none: AssemblyAI/cli fixture (2026-06) shows `["universal-2"]`
+ * for a request without `speech_models` (API-NOTES §3.2).
+ */
+const DEFAULT_SPEECH_MODELS = ['universal-2'];
+
+/** What the real API reports for a model that was not requested (`iab_categories_result` in the recorded completed transcript). */
+const UNAVAILABLE = () => ({ status: 'unavailable', results: [], summary: {} });
+
+/**
+ * @param {Json} params
+ * @returns {string[]}
+ */
+function speechModelsOf(params) {
+	return Array.isArray(params.speech_models) && params.speech_models.length > 0
+		? [...params.speech_models]
+		: [...DEFAULT_SPEECH_MODELS];
+}
+
+/**
+ * @param {Json} view template copy, mutated
+ * @param {TranscriptRecord} record
+ */
+function applyRequest(view, record) {
+	const params = record.params;
+	for (const field of ECHO_FIELDS) {
+		if (params[field] === undefined) continue;
+		if (field === 'language_code' && params[field] === null) continue; // null means the default, en_us
+		view[field] = structuredClone(params[field]);
+	}
+	view.id = record.id;
+	view.audio_url = params.audio_url;
+	view.speech_models = speechModelsOf(params);
+	view.webhook_auth = typeof params.webhook_auth_header_name === 'string' && params.webhook_auth_header_name !== '';
+	delete view.webhook_auth_header_value;
+	delete view.error;
+}
+
+/**
+ * The pending shape (POST response, then GETs while queued/processing): the recorded queued response.
+ * @param {TranscriptRecord} record
+ * @param {'queued' | 'processing'} status
+ */
+function pendingView(record, status) {
+	const view = fixtures.queuedTranscript();
+	applyRequest(view, record);
+	view.status = status;
+	return view;
+}
+
+/**
+ * A failed job: HTTP 200, status "error", an `error` message, text and words null (API-NOTES §4).
+ * The real API's other fields for a failed job are undocumented; the pending shape is used.
+ * @param {TranscriptRecord} record
+ * @param {string} message
+ */
+function errorView(record, message) {
+	const view = pendingView(record, 'processing');
+	view.status = 'error';
+	view.error = message;
+	view.text = null;
+	view.words = null;
+	view.utterances = null;
+	return view;
+}
+
+/**
+ * The recorded completed transcript, re-addressed to this record and trimmed to the features it asked for.
+ * @param {TranscriptRecord} record
+ * @param {((completed: Json) => void) | undefined} mutate
+ */
+function completedView(record, mutate) {
+	const view = fixtures.completedTranscript();
+	const params = record.params;
+	applyRequest(view, record);
+	view.status = 'completed';
+	view.speech_model_used = view.speech_models[0];
+
+	view.auto_highlights = params.auto_highlights === true;
+	if (!view.auto_highlights) view.auto_highlights_result = null;
+
+	view.speaker_labels = params.speaker_labels === true;
+	if (!view.speaker_labels) {
+		for (const word of view.words ?? []) word.speaker = null;
+		view.utterances = null;
+		for (const item of view.sentiment_analysis_results ?? []) item.speaker = null;
+	}
+
+	view.content_safety = params.content_safety === true;
+	if (!view.content_safety) view.content_safety_labels = UNAVAILABLE();
+	view.iab_categories = params.iab_categories === true;
+	if (!view.iab_categories) view.iab_categories_result = UNAVAILABLE();
+	view.auto_chapters = params.auto_chapters === true;
+	if (!view.auto_chapters) view.chapters = null;
+	view.entity_detection = params.entity_detection === true;
+	if (!view.entity_detection) view.entities = null;
+	view.sentiment_analysis = params.sentiment_analysis === true;
+	if (!view.sentiment_analysis) view.sentiment_analysis_results = null;
+
+	if (mutate) mutate(view);
+	return view;
+}
+
+/**
+ * The DELETE response and what GET returns afterwards: the recorded scrubbed transcript (API-NOTES §6).
+ * @param {TranscriptRecord} record
+ * @param {TranscriptStatus} status
+ */
+function deletedView(record, status) {
+	const view = fixtures.deletedTranscript();
+	view.id = record.id;
+	view.status = status;
+	if (status !== 'completed') view.audio_duration = null;
+	if (status === 'error' && record.outcome.kind === 'error') view.error = record.outcome.message;
+	return view;
+}
+
+/**
+ * ISO timestamp as the real list prints it: microseconds and a `Z` ("2025-11-27T05:20:21.843761Z").
+ * @param {number} ms
+ */
+function isoMicros(ms) {
+	return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+}
+
+/**
+ * An item of GET /v2/transcript, shaped like the recorded list (`error: ""` on success, `region: null`).
+ * @param {TranscriptRecord} record
+ * @param {TranscriptStatus} status
+ * @param {string} baseUrl
+ */
+function listItemView(record, status, baseUrl) {
+	const finishedAt = record.createdAt + record.queuedMs + record.processingMs;
+	return {
+		id: record.id,
+		resource_url: `${baseUrl}/v2/transcript/${record.id}`,
+		status,
+		created: isoMicros(record.createdAt),
+		completed: status === 'completed' ? isoMicros(finishedAt) : null,
+		audio_url: record.deletedAt !== null ? 'deleted_by_user' : record.params.audio_url,
+		error: status === 'error' && record.outcome.kind === 'error' ? record.outcome.message : '',
+		region: null,
+	};
+}
+
+module.exports = {
+	ECHO_FIELDS,
+	DEFAULT_SPEECH_MODELS,
+	pendingView,
+	errorView,
+	completedView,
+	deletedView,
+	listItemView,
+	isoMicros,
+};
