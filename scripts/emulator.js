@@ -61,16 +61,16 @@ async function main() {
 		const digest = ctx.pathname === '/v2/upload' ? `, sha256 ${crypto.createHash('sha256').update(ctx.body).digest('hex')}` : '';
 		console.log(`${new Date().toISOString()} ${ctx.method} ${ctx.path} (${ctx.body.length} bytes${digest})`);
 	});
-	console.log(`AssemblyAI emulator listening on ${emu.url}  API key: ${emu.apiKey}`);
-
 	let stopping = false;
 	const stop = () => {
 		if (stopping) return;
 		stopping = true;
 		emu.close().then(() => process.exit(0));
 	};
+	// Before the banner: whoever reads the banner may stop us at once.
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);
+	console.log(`AssemblyAI emulator listening on ${emu.url}  API key: ${emu.apiKey}`);
 }
 
 main().catch((err) => {

