@@ -1,5 +1,6 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
+import { parseRetryAfter } from './retry';
 
 /** What an HTTP failure from n8n's request helper tells us, without the request (which holds the key). */
 export interface HttpFailure {
@@ -7,6 +8,7 @@ export interface HttpFailure {
 	apiMessage?: string;
 	code?: string;
 	message: string;
+	retryAfterMs?: number;
 }
 
 export function readHttpFailure(error: unknown): HttpFailure {
@@ -14,7 +16,11 @@ export function readHttpFailure(error: unknown): HttpFailure {
 		httpCode?: string | null;
 		message?: string;
 		context?: { data?: unknown };
-		cause?: { code?: string; status?: number; response?: { status?: number; data?: unknown } };
+		cause?: {
+			code?: string;
+			status?: number;
+			response?: { status?: number; data?: unknown; headers?: Record<string, unknown> };
+		};
 	};
 	const status = Number(e.httpCode ?? e.cause?.response?.status ?? e.cause?.status) || undefined;
 	const body = e.context?.data ?? e.cause?.response?.data;
@@ -29,7 +35,13 @@ export function readHttpFailure(error: unknown): HttpFailure {
 			apiMessage = body.trim().slice(0, 300);
 		}
 	}
-	return { status, apiMessage, code: e.cause?.code, message: e.message ?? String(error) };
+	return {
+		status,
+		apiMessage,
+		code: e.cause?.code ?? (typeof e.httpCode === 'string' && !/^\d+$/.test(e.httpCode) ? e.httpCode : undefined),
+		message: e.message ?? String(error),
+		retryAfterMs: parseRetryAfter(e.cause?.response?.headers?.['retry-after']),
+	};
 }
 
 const HINTS: Record<number, string> = {

@@ -66,16 +66,17 @@ export async function readAudioSource(
  */
 export async function resolveAudioUrl(ctx: IExecuteFunctions, audio: AudioSource, itemIndex: number): Promise<string> {
 	if (audio.kind === 'url') return audio.url;
-	if (audio.binary.id) {
-		const stream = await ctx.helpers.getBinaryStream(audio.binary.id);
-		return await uploadAudio(ctx, stream, audio.byteLength, itemIndex);
+	const { binary, property, byteLength } = audio;
+	if (binary.id) {
+		const id = binary.id;
+		return await uploadAudio(ctx, async () => await ctx.helpers.getBinaryStream(id), byteLength, itemIndex);
 	}
-	const buffer = await ctx.helpers.getBinaryDataBuffer(itemIndex, audio.property);
+	const buffer = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
 	if (buffer.length === 0) {
-		throw new NodeOperationError(ctx.getNode(), `The file in binary field "${audio.property}" is empty`, {
+		throw new NodeOperationError(ctx.getNode(), `The file in binary field "${property}" is empty`, {
 			itemIndex,
 			description: 'It has 0 bytes, so there is nothing to transcribe. Check the node that produced it.',
 		});
 	}
-	return await uploadAudio(ctx, buffer, buffer.length, itemIndex);
+	return await uploadAudio(ctx, async () => buffer, buffer.length, itemIndex);
 }

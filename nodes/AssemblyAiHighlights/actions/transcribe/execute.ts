@@ -47,11 +47,12 @@ export async function transcribe(this: IExecuteFunctions): Promise<INodeExecutio
 	}
 
 	let stopped = false;
+	const claimed = new Set<string>();
 	const submitted = await mapWithConcurrency(plans, SUBMIT_CONCURRENCY, async (plan) => {
 		if (stopped) return { plan };
 		try {
 			const audioUrl = await resolveAudioUrl(this, plan.audio, plan.itemIndex);
-			const transcript = await createTranscript(this, { ...plan.params, audio_url: audioUrl }, plan.itemIndex);
+			const transcript = await createTranscript(this, { ...plan.params, audio_url: audioUrl }, plan.itemIndex, claimed);
 			return { plan, transcript };
 		} catch (error) {
 			if (stopOnError) stopped = true;

@@ -1,0 +1,54 @@
+import type { HttpFailure } from '../../nodes/AssemblyAiHighlights/transport/errors';
+import { backoffMs, decideRetry, DEFAULT_RETRY_POLICY, parseRetryAfter } from '../../nodes/AssemblyAiHighlights/transport/retry';
+
+const status = (s: number, retryAfterMs?: number): HttpFailure => ({ status: s, message: `HTTP ${s}`, retryAfterMs });
+const network = (code: string): HttpFailure => ({ code, message: code });
+const fixedRandom = () => 0.5;
+
+describe('which failures are retried, and how a create is never sent twice blindly', () => {
+	test.each([
+		[status(429), 'retry', 'retry'],
+		[status(503), 'retry', 'retry'],
+		[network('ECONNREFUSED'), 'retry', 'retry'],
+		[status(500), 'retry', 'checkCreated'],
+		[status(502), 'retry', 'checkCreated'],
+		[status(504), 'retry', 'checkCreated'],
+		[network('ECONNRESET'), 'retry', 'checkCreated'],
+		[network('ETIMEDOUT'), 'retry', 'checkCreated'],
+		[network('ERR_MALFORMED_RESPONSE'), 'retry', 'checkCreated'],
+		[{ message: 'socket hang up' }, 'retry', 'checkCreated'],
+		[status(400), 'fail', 'fail'],
+		[status(401), 'fail', 'fail'],
+		[status(403), 'fail', 'fail'],
+		[status(404), 'fail', 'fail'],
+	] as Array<[HttpFailure, string, string]>)('%j: idempotent %s, create %s', (failure, idempotent, create) => {
+		expect(decideRetry(failure, 'idempotent', 1, DEFAULT_RETRY_POLICY, fixedRandom).action).toBe(idempotent);
+		expect(decideRetry(failure, 'create', 1, DEFAULT_RETRY_POLICY, fixedRandom).action).toBe(create);
+	});
+
+	test('bounded: the last attempt fails whatever the error', () => {
+		expect(decideRetry(status(503), 'idempotent', DEFAULT_RETRY_POLICY.maxAttempts).action).toBe('fail');
+		expect(decideRetry(status(503), 'idempotent', DEFAULT_RETRY_POLICY.maxAttempts - 1).action).toBe('retry');
+	});
+
+	test('Retry-After is honoured, and one longer than a minute is not waited for', () => {
+		expect(decideRetry(status(429, 2000), 'idempotent', 1)).toEqual({ action: 'retry', delayMs: 2000 });
+		expect(decideRetry(status(429, 120_000), 'idempotent', 1).action).toBe('fail');
+	});
+
+	test('backoff doubles per attempt up to the cap, with jitter between half and all of it', () => {
+		const p = DEFAULT_RETRY_POLICY;
+		expect(backoffMs(1, p, undefined, () => 0)).toBe(p.baseDelayMs / 2);
+		expect(backoffMs(1, p, undefined, () => 1)).toBe(p.baseDelayMs);
+		expect(backoffMs(3, p, undefined, () => 1)).toBe(p.baseDelayMs * 4);
+		expect(backoffMs(20, p, undefined, () => 1)).toBe(p.maxDelayMs);
+	});
+
+	test('Retry-After as seconds or as an HTTP date', () => {
+		expect(parseRetryAfter('3')).toBe(3000);
+		expect(parseRetryAfter('1.5')).toBe(1500);
+		expect(parseRetryAfter('Sun, 22 Nov 2026 10:00:10 GMT', Date.parse('Sun, 22 Nov 2026 10:00:00 GMT'))).toBe(10_000);
+		expect(parseRetryAfter(undefined)).toBeUndefined();
+		expect(parseRetryAfter('soon')).toBeUndefined();
+	});
+});
