@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * Ready-made answers for request hooks (`emu.onRequest`), shaped like the spec's error responses
- * (components.responses, API-NOTES §7). Switchable fault plans can be built on these later.
+ * (components.responses, API-NOTES §7). The switchable fault plan (`emu.setFaults`, fault-plan.js) uses them too.
  */
 'use strict';
 
@@ -21,6 +21,15 @@ module.exports = {
 	}),
 	/** @returns {Reply} */
 	internalServerError: () => ({ status: 500, json: { error: 'Internal Server Error' } }),
+	/**
+	 * 502 as a load balancer in front of an API sends it: an HTML page, not JSON. INFERRED (the spec lists no 502).
+	 * @returns {Reply}
+	 */
+	badGatewayPage: () => ({
+		status: 502,
+		headers: { 'content-type': 'text/html' },
+		text: '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n</body>\r\n</html>\r\n',
+	}),
 	/** 503 and 504 declare no body schema in the spec. @returns {Reply} */
 	serviceUnavailable: () => ({ status: 503 }),
 	/** @returns {Reply} */

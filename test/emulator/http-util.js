@@ -56,11 +56,11 @@ function errorReply(status, message) {
 }
 
 /**
- * @param {import('http').ServerResponse} res
+ * The status, headers and body bytes a reply is sent as.
  * @param {Reply} reply
+ * @returns {{ status: number, headers: Record<string, string | number>, body: string | Buffer | undefined }}
  */
-function send(res, reply) {
-	if (res.headersSent || res.destroyed) return;
+function serialize(reply) {
 	/** @type {Record<string, string | number>} */
 	const headers = { ...(reply.headers ?? {}) };
 	/** @type {string | Buffer | undefined} */
@@ -70,8 +70,35 @@ function send(res, reply) {
 		headers['content-type'] = 'application/json';
 	}
 	if (body !== undefined) headers['content-length'] = Buffer.byteLength(body);
-	res.writeHead(reply.status, headers);
+	return { status: reply.status, headers, body };
+}
+
+/**
+ * @param {import('http').ServerResponse} res
+ * @param {Reply} reply
+ */
+function send(res, reply) {
+	if (res.headersSent || res.destroyed) return;
+	const { status, headers, body } = serialize(reply);
+	res.writeHead(status, headers);
 	res.end(body);
 }
 
-module.exports = { readBody, jsonReply, errorReply, send };
+/**
+ * Sends the reply's status with its body cut in half (at least one byte short of the whole), labelled
+ * application/json: a complete HTTP message whose JSON does not parse. An empty body becomes `{"`.
+ * @param {import('http').ServerResponse} res
+ * @param {Reply} reply
+ */
+function sendTruncated(res, reply) {
+	if (res.headersSent || res.destroyed) return;
+	const { status, headers } = serialize(reply);
+	const whole = Buffer.from(reply.json !== undefined ? JSON.stringify(reply.json) : (reply.text ?? ''));
+	const body = whole.length >= 2 ? whole.subarray(0, Math.max(1, Math.floor(whole.length / 2))) : Buffer.from('{"');
+	headers['content-type'] = 'application/json';
+	headers['content-length'] = body.length;
+	res.writeHead(status, headers);
+	res.end(body);
+}
+
+module.exports = { readBody, jsonReply, errorReply, send, sendTruncated, serialize };

@@ -12,7 +12,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { Readable } from 'stream';
 import { AssemblyAiHighlightsApi } from '../../credentials/AssemblyAiHighlightsApi.credentials';
 import { AssemblyAiHighlights } from '../../nodes/AssemblyAiHighlights/AssemblyAiHighlights.node';
-import { startWorkflow } from './n8nCore';
+import { logged, startWorkflow } from './n8nCore';
+import { findSecrets } from './secrets';
 
 /** An input item for the node under test; binary files go through n8n's real prepareBinaryData. */
 export interface InputItem {
@@ -92,7 +93,12 @@ export function startNode(options: RunOptions) {
 		credentialTypes: { assemblyAiHighlightsApi: new AssemblyAiHighlightsApi() },
 		credentials: { assemblyAiHighlightsApi: options.credentials as never },
 	});
+	const secrets = secretsOf(options);
+	const loggedBefore = logged.length;
 	const result = done.then((run): NodeRun => {
+		// Every run of every test is searched for the API key and the webhook secret.
+		const leaked = findSecrets({ data: run.data, logged: logged.slice(loggedBefore) }, secrets);
+		if (leaked.length) throw new Error(`A secret leaked into the run's output, error or log: ${leaked.map((s) => s.slice(0, 3) + '…').join(', ')}`);
 		const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
 		return {
 			run,
@@ -106,4 +112,12 @@ export function startNode(options: RunOptions) {
 
 export async function runNode(options: RunOptions): Promise<NodeRun> {
 	return await startNode(options).result;
+}
+
+/** The secrets a run must never show: the API key, and any webhook auth header value it was given. */
+function secretsOf(options: RunOptions): string[] {
+	const secrets = [String(options.credentials.apiKey ?? '')];
+	const transcriptOptions = (options.parameters.transcriptOptions ?? {}) as Record<string, unknown>;
+	if (typeof transcriptOptions.webhookAuthHeaderValue === 'string') secrets.push(transcriptOptions.webhookAuthHeaderValue);
+	return secrets.filter(Boolean);
 }
