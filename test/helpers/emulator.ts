@@ -18,6 +18,7 @@ export interface Emulator {
 		queuedMs?: number;
 		processingMs?: number;
 	}): void;
+	onRequest(hook: (ctx: { method: string; pathname: string; path: string }) => unknown): () => void;
 	reset(): void;
 	close(): Promise<void>;
 }

@@ -63,6 +63,8 @@ export async function apiRequest<T>(ctx: ApiContext, request: ApiRequest<T>): Pr
 				body,
 				json: true,
 				disableFollowRedirect: request.streamBody === true,
+				// The API key is for the AssemblyAI host alone, never for a host it redirects to.
+				sendCredentialsOnCrossOriginRedirect: false,
 				timeout: request.timeoutMs,
 			};
 			const response = await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options);
