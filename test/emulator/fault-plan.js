@@ -22,10 +22,10 @@ const faults = require('./faults');
  *   get = GET /v2/transcript/{id}, list = GET /v2/transcript, delete = DELETE /v2/transcript/{id}, * = any of them
  * @property {FaultKind} kind
  * @property {number} [probability]     0..1: fires at random (seeded PRNG) on a matching request
- * @property {number} [every]           fires on every n-th request of the route (n-th, 2n-th, ... since setFaults)
+ * @property {number} [every]           fires on every n-th request of the route since setFaults (requests n, n * 2, n * 3, ...)
  * @property {number} [times]           fires at most this many times in total
  * @property {number | null} [retryAfterSeconds]  429: the Retry-After header (default 1; null sends none)
- * @property {boolean} [withBody]       5xx: true sends JSON {"error": "..."}; false an empty body (502: an HTML page).
+ * @property {boolean} [withBody]       for the 5xx kinds: true sends a JSON body `error: "<reason>"`; false an empty body (502: an HTML page).
  *   Default: true for 500 (the spec's body), false for 502/503/504 (the spec declares no body for 503/504)
  * @property {number} [delayMs]         slow: the real answer is sent this much later (default 1000)
  * @property {number} [afterBytes]      drop-before: reset once this many body bytes arrived (default: after the whole
@@ -143,16 +143,19 @@ class FaultPlan {
 		/** @type {Array<{ fired: number }>} */
 		this.ruleState = [];
 		this.random = prng(seed);
-		this.resetStats();
-	}
-
-	resetStats() {
 		/** @type {Record<string, Record<string, number>>} */
 		this.injected = {};
 		/** @type {Record<string, number>} */
 		this.requests = {};
 		this.anyRequests = 0;
 		/** @type {FaultLogEntry[]} */
+		this.log = [];
+	}
+
+	resetStats() {
+		this.injected = {};
+		this.requests = {};
+		this.anyRequests = 0;
 		this.log = [];
 	}
 

@@ -13,6 +13,8 @@
 const { createServer } = require('./server');
 const { TranscriptStore } = require('./store');
 const { UploadStore } = require('./uploads');
+const { FaultPlan } = require('./fault-plan');
+const { WebhookDispatcher } = require('./webhooks');
 const faults = require('./faults');
 const messages = require('./messages');
 
@@ -23,6 +25,10 @@ const messages = require('./messages');
 /** @typedef {import('./server').RequestHook} RequestHook */
 /** @typedef {import('./store').TranscriptRecord} TranscriptRecord */
 /** @typedef {import('./http-util').Reply} Reply */
+/** @typedef {import('./fault-plan').FaultRule} FaultRule */
+/** @typedef {import('./fault-plan').FaultStats} FaultStats */
+/** @typedef {import('./webhooks').WebhookAttempt} WebhookAttempt */
+/** @typedef {import('./webhooks').WebhookOptions} WebhookOptions */
 
 /**
  * @typedef {object} EmulatorOptions
@@ -32,6 +38,11 @@ const messages = require('./messages');
  * @property {number} [processingMs]  then processing (default 800), then completed/error
  * @property {() => number} [now]     clock for transcript progress (default Date.now); tests may drive it by hand
  * @property {boolean} [requireSpeechModels]  strict mode: 400 when speech_models is missing or empty (default false)
+ * @property {number} [seed]          default PRNG seed of setFaults (default 1)
+ * @property {number} [webhookRetryMs]    wait between webhook attempts (default 10000, as the real API)
+ * @property {number} [webhookTimeoutMs]  a receiver that has not answered by then fails the attempt (default 10000)
+ * @property {number} [webhookMaxAttempts] attempts in total (default 10)
+ * @property {'loopback' | 'all' | 'off'} [webhookDelivery]  which webhook hosts are called (default 'loopback')
  */
 
 /**
@@ -49,8 +60,17 @@ const messages = require('./messages');
  * @property {(scenario: Scenario) => void} addScenario  checked newest-first before the built-in audio rules
  * @property {(hook: RequestHook) => () => void} onRequest  adds a request hook; returns its remover
  * @property {(id: string) => Json | undefined} transcriptView  what GET /v2/transcript/{id} would return now
- * @property {() => void} reset  clears requests, uploads, transcripts, scenarios and hooks
- * @property {() => Promise<void>} close  stops the server and closes every socket
+ * @property {(rules: FaultRule[], options?: { seed?: number }) => void} setFaults  replaces the fault rules,
+ *   re-seeds the PRNG and restarts the fault counters and statistics
+ * @property {() => void} clearFaults  stops injecting faults (statistics are kept)
+ * @property {() => FaultStats} faultStats
+ * @property {() => WebhookAttempt[]} webhookDeliveries  every webhook attempt, in start order
+ * @property {() => Promise<void>} webhooksSettled  resolves when no webhook delivery is pending
+ * @property {() => void} deliverDueWebhooks  starts the deliveries that are due now (for a hand-driven clock)
+ * @property {(options: Partial<WebhookOptions>) => void} configureWebhooks  retryMs, timeoutMs, maxAttempts, delivery
+ * @property {() => void} reset  clears requests, uploads, transcripts, scenarios, hooks, faults (and their
+ *   statistics) and webhooks (pending deliveries are cancelled, the log is emptied)
+ * @property {() => Promise<void>} close  stops the server, cancels every timer and webhook delivery, closes every socket
  */
 
 /**
@@ -73,8 +93,19 @@ async function startEmulator(options = {}) {
 	const requests = [];
 	/** @type {RequestHook[]} */
 	const hooks = [];
+	const faultPlan = new FaultPlan(options.seed ?? 1);
+	const webhooks = new WebhookDispatcher({
+		store,
+		now: options.now ?? Date.now,
+		options: {
+			retryMs: options.webhookRetryMs ?? 10_000,
+			timeoutMs: options.webhookTimeoutMs ?? 10_000,
+			maxAttempts: options.webhookMaxAttempts ?? 10,
+			delivery: options.webhookDelivery ?? 'loopback',
+		},
+	});
 
-	const server = createServer({
+	const { server, cancelDelayed } = createServer({
 		state: {
 			apiKey,
 			baseUrl: () => baseUrl,
@@ -83,9 +114,11 @@ async function startEmulator(options = {}) {
 			scenarios,
 			createdParams,
 			validation: { requireSpeechModels: options.requireSpeechModels ?? false },
+			webhooks,
 		},
 		requests,
 		hooks,
+		faultPlan,
 	});
 	/** @type {Set<import('net').Socket>} */
 	const sockets = new Set();
@@ -129,7 +162,17 @@ async function startEmulator(options = {}) {
 			const record = store.get(id);
 			return record ? store.view(record) : undefined;
 		},
+		setFaults: (rules, faultOptions) => faultPlan.set(rules, faultOptions),
+		clearFaults: () => faultPlan.clear(),
+		faultStats: () => faultPlan.stats(),
+		webhookDeliveries: () => webhooks.log(),
+		webhooksSettled: () => webhooks.settled(),
+		deliverDueWebhooks: () => webhooks.deliverDue(),
+		configureWebhooks: (webhookOptions) => webhooks.configure(webhookOptions),
 		reset: () => {
+			webhooks.reset();
+			faultPlan.reset();
+			cancelDelayed();
 			requests.length = 0;
 			uploads.clear();
 			store.clear();
@@ -139,6 +182,8 @@ async function startEmulator(options = {}) {
 		},
 		close: () => {
 			closing ??= new Promise((resolve) => {
+				webhooks.close();
+				cancelDelayed();
 				server.close(() => resolve());
 				server.closeAllConnections();
 				for (const socket of sockets) socket.destroy();

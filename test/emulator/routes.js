@@ -46,6 +46,7 @@ const { jsonReply, errorReply } = require('./http-util');
  * @property {import('./audio').Scenario[]} scenarios
  * @property {Json[]} createdParams
  * @property {{ requireSpeechModels?: boolean }} validation
+ * @property {import('./webhooks').WebhookDispatcher} webhooks
  */
 
 /**
@@ -98,6 +99,7 @@ const routes = [
 				timing: { queuedMs: scenario?.queuedMs, processingMs: scenario?.processingMs },
 			});
 			state.createdParams.push(structuredClone(body));
+			state.webhooks.track(record);
 			return jsonReply(200, views.pendingView(record, 'queued'));
 		},
 	},
@@ -114,6 +116,7 @@ const routes = [
 		handle(ctx, state) {
 			const record = state.store.get(ctx.params[0]);
 			if (!record) return errorReply(400, messages.TRANSCRIPT_NOT_FOUND);
+			state.webhooks.poke(record);
 			return jsonReply(200, state.store.view(record));
 		},
 	},

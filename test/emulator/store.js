@@ -22,6 +22,7 @@ const views = require('./views');
  * @property {Outcome} outcome    decided when the transcript was created
  * @property {string | undefined} uploadId  set when audio_url named a file uploaded to this emulator
  * @property {number | null} deletedAt
+ * @property {number | null} webhookStatusCode  the last HTTP status the webhook receiver answered (webhooks.js)
  */
 
 /** @typedef {{ queuedMs: number, processingMs: number }} Clock */
@@ -66,6 +67,7 @@ class TranscriptStore {
 			outcome,
 			uploadId,
 			deletedAt: null,
+			webhookStatusCode: null,
 		};
 		this.records.set(record.id, record);
 		return record;
@@ -74,6 +76,14 @@ class TranscriptStore {
 	/** @param {string} id */
 	get(id) {
 		return this.records.get(id);
+	}
+
+	/**
+	 * When the transcript reaches completed/error, on the emulator's clock.
+	 * @param {TranscriptRecord} record
+	 */
+	finishedAt(record) {
+		return record.createdAt + record.queuedMs + record.processingMs;
 	}
 
 	/**

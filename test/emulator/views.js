@@ -78,6 +78,7 @@ function applyRequest(view, record) {
 	view.audio_url = params.audio_url;
 	view.speech_models = speechModelsOf(params);
 	view.webhook_auth = typeof params.webhook_auth_header_name === 'string' && params.webhook_auth_header_name !== '';
+	view.webhook_status_code = record.webhookStatusCode ?? null;
 	delete view.webhook_auth_header_value;
 	delete view.error;
 }

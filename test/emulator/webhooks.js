@@ -133,12 +133,7 @@ class WebhookDispatcher {
 			this.due(t);
 			return;
 		}
-		t.timer = setTimeout(() => {
-			t.timer = null;
-			if (t.state !== 'waiting') return;
-			if (this.store.finishedAt(t.record) - this.now() <= 0) this.due(t);
-			else t.timer = setTimeout(() => this.recheck(t), RECHECK_MS);
-		}, remaining);
+		t.timer = setTimeout(() => this.recheck(t), remaining);
 	}
 
 	/** @param {Tracked} t */
