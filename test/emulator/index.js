@@ -97,6 +97,7 @@ async function startEmulator(options = {}) {
 	const webhooks = new WebhookDispatcher({
 		store,
 		now: options.now ?? Date.now,
+		handDriven: options.now !== undefined && options.now !== Date.now,
 		options: {
 			retryMs: options.webhookRetryMs ?? 10_000,
 			timeoutMs: options.webhookTimeoutMs ?? 10_000,

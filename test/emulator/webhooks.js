@@ -9,8 +9,8 @@
  *   attempts in total (real API: 10 s deadline, 10 s apart, 10 attempts).
  * - The last HTTP status received is stored in the transcript (`webhook_status_code` in GET).
  * - Each transcript has a timer for its completion time, so delivery happens without anybody polling. With a hand-
- *   driven clock (`now` option) the timer re-checks every 20 ms until the clock has reached the completion time;
- *   a GET of the transcript also starts a due delivery at once.
+ *   driven clock (`now` option) it re-checks the clock every 20 ms instead; a GET of the transcript or
+ *   deliverDue() also starts a due delivery at once.
  * - By default only loopback hosts (127.0.0.0/8, localhost, ::1) are called; other hosts are not tracked at all, so
  *   tests that put `https://hooks.example.com/...` in a request never reach the internet.
  * - A transcript deleted before its completion time gets no webhook (undocumented for the real API).
@@ -34,8 +34,8 @@ const https = require('https');
  * @property {{ transcript_id: string, status: 'completed' | 'error' }} body
  * @property {number} at              ms timestamp (real time) the attempt started
  * @property {number | null} durationMs  until the answer, error or timeout
- * @property {'pending' | 'delivered' | 'retry' | 'final'} outcome  in flight; 2xx; failed, another attempt follows;
- *   failed and no more attempts (4xx, or the last attempt)
+ * @property {'pending' | 'delivered' | 'retry' | 'final' | 'cancelled'} outcome  in flight; 2xx; failed, another
+ *   attempt follows; failed and no more attempts (4xx, or the last attempt); aborted in flight by reset()/close()
  */
 
 /**
@@ -81,11 +81,13 @@ class WebhookDispatcher {
 	 * @param {object} input
 	 * @param {TranscriptStore} input.store
 	 * @param {() => number} input.now  the emulator's clock
+	 * @param {boolean} input.handDriven  `now` is not Date.now: poll it every 20 ms instead of trusting a timer
 	 * @param {WebhookOptions} input.options
 	 */
-	constructor({ store, now, options }) {
+	constructor({ store, now, handDriven, options }) {
 		this.store = store;
 		this.now = now;
+		this.handDriven = handDriven;
 		this.options = { ...options };
 		/** @type {Map<string, Tracked>} */
 		this.tracked = new Map();
@@ -133,7 +135,7 @@ class WebhookDispatcher {
 			this.due(t);
 			return;
 		}
-		t.timer = setTimeout(() => this.recheck(t), remaining);
+		t.timer = setTimeout(() => this.recheck(t), this.handDriven ? RECHECK_MS : remaining);
 	}
 
 	/** @param {Tracked} t */
@@ -217,7 +219,7 @@ class WebhookDispatcher {
 			if (error !== undefined) entry.error = error;
 			entry.durationMs = Date.now() - entry.at;
 			if (this.closed || t.state === 'done') {
-				entry.outcome = 'final';
+				entry.outcome = 'cancelled'; // by reset() or close()
 				return;
 			}
 			if (code !== null) record.webhookStatusCode = code;

@@ -96,8 +96,9 @@ export function startNode(options: RunOptions) {
 	const secrets = secretsOf(options);
 	const loggedBefore = logged.length;
 	const result = done.then((run): NodeRun => {
-		// Every run of every test is searched for the API key and the webhook secret.
-		const leaked = findSecrets({ data: run.data, logged: logged.slice(loggedBefore) }, secrets);
+		// Every run of every test is searched for the API key and the webhook secret: its results (all
+		// items, the error with its node), and the log. Not executionData: n8n's own copy of the workflow.
+		const leaked = findSecrets({ resultData: run.data.resultData, logged: logged.slice(loggedBefore) }, secrets);
 		if (leaked.length) throw new Error(`A secret leaked into the run's output, error or log: ${leaked.map((s) => s.slice(0, 3) + '…').join(', ')}`);
 		const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
 		return {

@@ -1,6 +1,7 @@
 import { FAST, TEST_API_KEY, useEmulator, WILDFIRES_URL } from '../helpers/emulator';
 import type { NodeRun } from '../helpers/runNode';
 import { runNode } from '../helpers/runNode';
+import { retrySettings } from '../../nodes/AssemblyAiHighlights/transport/request';
 
 const env = useEmulator();
 
@@ -185,5 +186,77 @@ describe('continue on fail: one error item for the bad input item, the others go
 		});
 		expectError(result, 'NodeOperationError', /ftp:\/\/example\.com\/a\.mp3" is not an http\(s\) URL/);
 		expect(env.emu.createdCount()).toBe(0);
+	});
+});
+
+describe('more bad input, each with its own message', () => {
+	test('an Audio URL that resolves to nothing', async () => {
+		const result = await runNode({ parameters: viaUrl('={{ $json.missing }}'), credentials: env.credentials() });
+		expectError(result, 'NodeOperationError', /Audio URL is empty/, /public http\(s\) link/);
+	});
+
+	test('Audio End At before Audio Start From', async () => {
+		const result = await runNode({
+			parameters: viaUrl(WILDFIRES_URL, { transcriptOptions: { audioStartFrom: 60000, audioEndAt: 30000 } }),
+			credentials: env.credentials(),
+		});
+		expectError(result, 'NodeOperationError', /Audio End At \(30000 ms\) must be after Audio Start From \(60000 ms\)/);
+	});
+
+	test('no speech model named', async () => {
+		const result = await runNode({ parameters: viaUrl(WILDFIRES_URL, { transcriptOptions: { speechModels: ' , ' } }), credentials: env.credentials() });
+		expectError(result, 'NodeOperationError', /Speech Models is empty/, /universal-3-5-pro,universal-2/);
+	});
+
+	test('a Webhook URL that is not a URL', async () => {
+		const result = await runNode({ parameters: viaUrl(WILDFIRES_URL, { transcriptOptions: { webhookUrl: 'my-n8n/webhook' } }), credentials: env.credentials() });
+		expectError(result, 'NodeOperationError', /Webhook URL "my-n8n\/webhook" is not an http\(s\) URL/);
+	});
+
+	test('a webhook auth header without a Webhook URL', async () => {
+		const result = await runNode({
+			parameters: viaUrl(WILDFIRES_URL, { transcriptOptions: { webhookAuthHeaderName: 'X-Secret', webhookAuthHeaderValue: 'hook-secret-value' } }),
+			credentials: env.credentials(),
+		});
+		expectError(result, 'NodeOperationError', /webhook auth header is set but Webhook URL is empty/);
+	});
+
+	test('a webhook auth header name without its value', async () => {
+		const result = await runNode({
+			parameters: viaUrl(WILDFIRES_URL, { transcriptOptions: { webhookUrl: 'https://hooks.example.com/x', webhookAuthHeaderName: 'X-Secret' } }),
+			credentials: env.credentials(),
+		});
+		expectError(result, 'NodeOperationError', /Webhook Auth Header Name and Webhook Auth Header Value go together/);
+	});
+});
+
+describe('AssemblyAI refusals that outlast the retries', () => {
+	const fast = { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 60_000 };
+	const saved = retrySettings.policy;
+	beforeEach(() => (retrySettings.policy = fast));
+	afterEach(() => (retrySettings.policy = saved));
+
+	test('rate limited on every attempt: AssemblyAI\'s words and what to do', async () => {
+		env.emu.onRequest((ctx: { method: string; pathname: string }) =>
+			ctx.pathname === '/v2/transcript' && ctx.method === 'POST'
+				? { status: 429, headers: { 'retry-after': '0' }, json: { error: 'Too Many Requests' } }
+				: undefined,
+		);
+		const result = await runNode({ parameters: viaUrl(WILDFIRES_URL), credentials: env.credentials() });
+		expectError(result, 'NodeApiError', /HTTP 429\): Too Many Requests/, /rate-limiting/);
+		expect(env.emu.requests.filter((r) => r.method === 'POST')).toHaveLength(fast.maxAttempts);
+		expect(env.emu.createdCount()).toBe(0);
+	});
+
+	test('an upload made with another project\'s key (403)', async () => {
+		env.emu.onRequest((ctx: { method: string; pathname: string }) =>
+			ctx.pathname === '/v2/transcript' && ctx.method === 'POST' ? { status: 403, json: { error: 'Cannot access uploaded file' } } : undefined,
+		);
+		const result = await runNode({
+			parameters: { operation: 'transcribe', source: 'binary', options: FAST },
+			inputs: [{ binary: { data: { data: Buffer.from('RIFF-audio') } } }],
+			credentials: env.credentials(),
+		});
+		expectError(result, 'NodeApiError', /HTTP 403\): Cannot access uploaded file/, /another AssemblyAI project/);
 	});
 });
