@@ -224,7 +224,8 @@ class FaultPlan {
 }
 
 /**
- * The answer of a 429 / 5xx fault.
+ * The answer of a 429 / 5xx fault. 429 and 500 are the spec's (components.responses); the spec lists no 502 and no
+ * body for 503/504, so the JSON bodies of 502/503/504 (`withBody: true`, the HTTP reason phrase) are INFERRED.
  * @param {FaultRule} rule
  * @returns {Reply}
  */
