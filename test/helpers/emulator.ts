@@ -1,6 +1,17 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 import type { IDataObject } from 'n8n-workflow';
 
+export interface FaultRule {
+	route: 'upload' | 'create' | 'get' | 'list' | 'delete' | '*';
+	kind: '429' | '500' | '502' | '503' | '504' | 'drop-before' | 'drop-after' | 'slow' | 'malformed-json';
+	probability?: number;
+	every?: number;
+	times?: number;
+	retryAfterSeconds?: number | null;
+	withBody?: boolean;
+	delayMs?: number;
+}
+
 export interface Emulator {
 	url: string;
 	apiKey: string;
@@ -19,6 +30,9 @@ export interface Emulator {
 		processingMs?: number;
 	}): void;
 	onRequest(hook: (ctx: { method: string; pathname: string; path: string }) => unknown): () => void;
+	setFaults(rules: FaultRule[], options?: { seed?: number }): void;
+	clearFaults(): void;
+	faultStats(): { injected: Record<string, Record<string, number>>; requests: Record<string, number> };
 	reset(): void;
 	close(): Promise<void>;
 }
