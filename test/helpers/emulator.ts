@@ -68,5 +68,16 @@ export function useEmulator(clock = { queuedMs: 40, processingMs: 80 }) {
 	};
 }
 
+/** Creates a transcript straight through the emulator's HTTP API, as another workflow would have. */
+export async function createTranscriptDirectly(emu: Emulator, body: IDataObject): Promise<string> {
+	const response = await fetch(`${emu.url}/v2/transcript`, {
+		method: 'POST',
+		headers: { authorization: emu.apiKey, 'content-type': 'application/json' },
+		body: JSON.stringify({ audio_url: WILDFIRES_URL, speech_models: ['universal-2'], ...body }),
+	});
+	if (response.status !== 200) throw new Error(`emulator refused the transcript: ${response.status} ${await response.text()}`);
+	return ((await response.json()) as { id: string }).id;
+}
+
 /** Node options that keep the tests fast: poll every 20 ms. */
 export const FAST = { pollIntervalSeconds: 0.02 };

@@ -1,4 +1,4 @@
-import { FAST, TEST_API_KEY, useEmulator, WILDFIRES_URL } from '../helpers/emulator';
+import { createTranscriptDirectly, FAST, useEmulator, WILDFIRES_URL } from '../helpers/emulator';
 import type { NodeRun } from '../helpers/runNode';
 import { runNode } from '../helpers/runNode';
 import { retrySettings } from '../../nodes/AssemblyAiHighlights/transport/request';
@@ -18,15 +18,6 @@ function expectError(result: NodeRun, name: string, message: RegExp, description
 	expect(result.error?.name).toBe(name);
 	expect(result.error?.message).toMatch(message);
 	if (description) expect(result.error?.description).toMatch(description);
-}
-
-async function createDirect(body: Record<string, unknown>): Promise<string> {
-	const response = await fetch(`${env.emu.url}/v2/transcript`, {
-		method: 'POST',
-		headers: { authorization: TEST_API_KEY, 'content-type': 'application/json' },
-		body: JSON.stringify({ audio_url: WILDFIRES_URL, speech_models: ['universal-2'], ...body }),
-	});
-	return ((await response.json()) as { id: string }).id;
 }
 
 describe('bad input: a clear error before anything is uploaded or paid for', () => {
@@ -109,7 +100,7 @@ describe('AssemblyAI says no: its own words, and what to do', () => {
 	});
 
 	test('a transcript created without key phrases points to Transcribe with Key Phrases', async () => {
-		const id = await createDirect({ auto_highlights: false });
+		const id = await createTranscriptDirectly(env.emu, { auto_highlights: false });
 		const result = await runNode({ parameters: { operation: 'getHighlights', transcriptId: id, options: FAST }, credentials: env.credentials() });
 		expectError(result, 'NodeOperationError', new RegExp(`${id} has no key phrases`), /Transcribe with Key Phrases/);
 	});

@@ -1,18 +1,7 @@
-import { FAST, TEST_API_KEY, useEmulator, WILDFIRES_URL } from '../helpers/emulator';
+import { createTranscriptDirectly, FAST, useEmulator } from '../helpers/emulator';
 import { runNode } from '../helpers/runNode';
 
 const env = useEmulator();
-
-/** Creates a transcript straight through the emulator's HTTP API, as another workflow would have. */
-async function createTranscript(body: Record<string, unknown>): Promise<string> {
-	const response = await fetch(`${env.emu.url}/v2/transcript`, {
-		method: 'POST',
-		headers: { authorization: TEST_API_KEY, 'content-type': 'application/json' },
-		body: JSON.stringify({ audio_url: WILDFIRES_URL, speech_models: ['universal-2'], ...body }),
-	});
-	expect(response.status).toBe(200);
-	return ((await response.json()) as { id: string }).id;
-}
 
 const getHighlights = (extra: Record<string, unknown> = {}) => ({
 	operation: 'getHighlights',
@@ -23,7 +12,7 @@ const getHighlights = (extra: Record<string, unknown> = {}) => ({
 
 describe('Get Highlights in real n8n-core against the emulator', () => {
 	test('a transcript still processing is waited for, then its key phrases come out', async () => {
-		const id = await createTranscript({ auto_highlights: true });
+		const id = await createTranscriptDirectly(env.emu, { auto_highlights: true });
 		const result = await runNode({ parameters: getHighlights(), inputs: [{ json: { id } }], credentials: env.credentials() });
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(15);
@@ -33,9 +22,9 @@ describe('Get Highlights in real n8n-core against the emulator', () => {
 
 	test("waitMode none: an unfinished transcript gives its status, a finished one its phrases", async () => {
 		env.emu.setClock({ queuedMs: 60_000, processingMs: 60_000 });
-		const slow = await createTranscript({ auto_highlights: true });
+		const slow = await createTranscriptDirectly(env.emu, { auto_highlights: true });
 		env.emu.setClock({ queuedMs: 0, processingMs: 0 });
-		const done = await createTranscript({ auto_highlights: true });
+		const done = await createTranscriptDirectly(env.emu, { auto_highlights: true });
 		const result = await runNode({
 			parameters: getHighlights({ waitMode: 'none', output: 'summary' }),
 			inputs: [{ json: { id: slow } }, { json: { id: done } }],
@@ -49,7 +38,7 @@ describe('Get Highlights in real n8n-core against the emulator', () => {
 	});
 
 	test('the same transcript in several items is looked up once and paired to each item', async () => {
-		const id = await createTranscript({ auto_highlights: true });
+		const id = await createTranscriptDirectly(env.emu, { auto_highlights: true });
 		const result = await runNode({
 			parameters: getHighlights({ output: 'summary' }),
 			inputs: [{ json: { id } }, { json: { id } }, { json: { id } }],
