@@ -1,10 +1,10 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 import { FAST, useEmulator, WILDFIRES_URL } from '../helpers/emulator';
 import { runNode } from '../helpers/runNode';
 
 const env = useEmulator();
 
-async function transcribe(output: string, options: IDataObject = {}, transcriptOptions: IDataObject = {}) {
+async function transcribe(output: string, options: INodeParameters = {}, transcriptOptions: INodeParameters = {}) {
 	const result = await runNode({
 		parameters: { operation: 'transcribe', source: 'url', audioUrl: WILDFIRES_URL, output, transcriptOptions, options: { ...FAST, ...options } },
 		credentials: env.credentials(),
