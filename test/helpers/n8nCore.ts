@@ -25,7 +25,7 @@ const keep = (level: string) => (message: string, meta?: object) =>
 	logged.push(`${level} ${message} ${meta ? JSON.stringify(meta) : ''}`);
 LoggerProxy.init({ error: keep('error'), warn: keep('warn'), info: keep('info'), debug: keep('debug') } as never);
 
-class TestNodeTypes implements INodeTypes {
+export class TestNodeTypes implements INodeTypes {
 	constructor(private readonly types: Record<string, INodeType | IVersionedNodeType>) {}
 	getByName(type: string) {
 		const found = this.types[type];
@@ -41,7 +41,7 @@ class TestNodeTypes implements INodeTypes {
 }
 
 /** Expands IAuthenticateGeneric the way the n8n server's CredentialsHelper does. */
-class TestCredentialsHelper extends ICredentialsHelper {
+export class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(
 		private readonly types: Record<string, ICredentialType>,
 		private readonly data: Record<string, ICredentialDataDecryptedObject>,
@@ -120,8 +120,23 @@ export function startWorkflow(opts: {
 	hooks.addHandler('workflowExecuteAfter', (run) => finished(run));
 
 	const additionalData = {
+		...baseAdditionalData(new TestCredentialsHelper(opts.credentialTypes, opts.credentials)),
 		hooks,
-		credentialsHelper: new TestCredentialsHelper(opts.credentialTypes, opts.credentials),
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	// getStartNode() finds only real triggers, so the stack starts with the first node.
+	const start = workflow.getNode(opts.nodes[0].name)!;
+	const runExecutionData = createRunExecutionData({
+		executionData: { nodeExecutionStack: [{ node: start, data: { main: [[{ json: {} }]] }, source: null }] },
+	});
+	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	return { done, cancel: () => execution.cancel() };
+}
+
+/** What the n8n server hands every node context: URLs, credentials, and nothing the tests need beyond. */
+export function baseAdditionalData(credentialsHelper: ICredentialsHelper) {
+	return {
+		credentialsHelper,
 		executionId: 'test-execution',
 		currentNodeExecutionIndex: 0,
 		restApiUrl: 'http://localhost:5678/rest',
@@ -139,13 +154,5 @@ export function startWorkflow(opts: {
 		startRunnerTask: async () => {
 			throw new Error('not supported');
 		},
-	} as unknown as IWorkflowExecuteAdditionalData;
-
-	// getStartNode() finds only real triggers, so the stack starts with the first node.
-	const start = workflow.getNode(opts.nodes[0].name)!;
-	const runExecutionData = createRunExecutionData({
-		executionData: { nodeExecutionStack: [{ node: start, data: { main: [[{ json: {} }]] }, source: null }] },
-	});
-	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
-	return { done, cancel: () => execution.cancel() };
+	};
 }

@@ -21,7 +21,7 @@ export const waitModeProperty: INodeProperties = {
 	description: 'Whether to wait until AssemblyAI has finished the transcript',
 };
 
-const outputProperty: INodeProperties = {
+export const outputProperty: INodeProperties = {
 	displayName: 'Output',
 	name: 'output',
 	type: 'options',

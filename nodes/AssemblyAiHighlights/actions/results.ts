@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { Transcript } from '../highlights';
 import { findHighlightsProblem, shapeTranscript } from '../highlights';
@@ -19,12 +19,11 @@ const GET_HIGHLIGHTS_LATER = (id: string) =>
 
 /** Output items for one finished transcript, or a NodeOperationError that says what went wrong. */
 export function itemsForTranscript(
-	ctx: IExecuteFunctions,
+	node: INode,
 	transcript: TranscriptJson,
 	itemIndex: number,
-	settings: ItemSettings,
+	settings: Pick<ItemSettings, 'output' | 'shape'>,
 ): INodeExecutionData[] {
-	const node = ctx.getNode();
 	const id = transcript.id;
 	const problem = findHighlightsProblem(transcript as unknown as Transcript);
 	if (problem?.kind === 'failed') {
@@ -73,7 +72,7 @@ export function itemsForWaitResult(
 			description: `${GET_HIGHLIGHTS_LATER(id)} Or raise Options > Max Wait (Minutes).`,
 		});
 	}
-	return itemsForTranscript(ctx, result.transcript, itemIndex, settings);
+	return itemsForTranscript(ctx.getNode(), result.transcript, itemIndex, settings);
 }
 
 export function statusItem(transcript: TranscriptJson, itemIndex: number): INodeExecutionData {

@@ -17,27 +17,30 @@ const number = (value: unknown, fallback: number) =>
 	typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 
 export function readItemSettings(ctx: IExecuteFunctions, itemIndex: number): ItemSettings {
-	const waitMode = ctx.getNodeParameter('waitMode', itemIndex, 'poll') as WaitMode;
-	const output = ctx.getNodeParameter('output', itemIndex, 'keyPhrases') as OutputShape;
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const d = DEFAULT_SHAPE_OPTIONS;
 	return {
-		waitMode,
-		output,
-		shape: {
-			sortBy: (options.sortBy as ShapeOptions['sortBy']) ?? d.sortBy,
-			topN: Math.max(0, Math.floor(number(options.topN, d.topN))),
-			minRank: number(options.minRank, d.minRank),
-			minCount: number(options.minCount, d.minCount),
-			mergeCase: (options.mergeCase as boolean) ?? d.mergeCase,
-			includeText: (options.includeText as boolean) ?? d.includeText,
-			includeContext: (options.includeContext as boolean) ?? d.includeContext,
-			contextWords: Math.max(0, Math.floor(number(options.contextWords, d.contextWords))),
-		},
+		waitMode: ctx.getNodeParameter('waitMode', itemIndex, 'poll') as WaitMode,
+		output: ctx.getNodeParameter('output', itemIndex, 'keyPhrases') as OutputShape,
+		shape: readShapeOptions(options),
 		wait: {
 			pollIntervalMs: Math.max(10, number(options.pollIntervalSeconds, 3) * 1000),
 			maxWaitMs: Math.max(0, number(options.maxWaitMinutes, 60) * 60_000),
 		},
+	};
+}
+
+/** The shaping part of the Options collection, defaults filled in. */
+export function readShapeOptions(options: IDataObject): ShapeOptions {
+	const d = DEFAULT_SHAPE_OPTIONS;
+	return {
+		sortBy: (options.sortBy as ShapeOptions['sortBy']) ?? d.sortBy,
+		topN: Math.max(0, Math.floor(number(options.topN, d.topN))),
+		minRank: number(options.minRank, d.minRank),
+		minCount: number(options.minCount, d.minCount),
+		mergeCase: (options.mergeCase as boolean) ?? d.mergeCase,
+		includeText: (options.includeText as boolean) ?? d.includeText,
+		includeContext: (options.includeContext as boolean) ?? d.includeContext,
+		contextWords: Math.max(0, Math.floor(number(options.contextWords, d.contextWords))),
 	};
 }
 

@@ -72,7 +72,7 @@ export async function getHighlights(this: IExecuteFunctions): Promise<INodeExecu
 			const result = waited.get(transcriptId);
 			const out = result
 				? itemsForWaitResult(this, result, itemIndex, settings)
-				: itemsForTranscript(this, found, itemIndex, settings);
+				: itemsForTranscript(this.getNode(), found, itemIndex, settings);
 			outcomes.push({ itemIndex, items: out, transcriptId });
 		} catch (error) {
 			outcomes.push({ itemIndex, error, transcriptId });

@@ -1,0 +1,92 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import { itemsForTranscript } from '../AssemblyAiHighlights/actions/results';
+import { readShapeOptions } from '../AssemblyAiHighlights/actions/settings';
+import type { OutputShape } from '../AssemblyAiHighlights/highlights';
+import { getTranscript } from '../AssemblyAiHighlights/transport/assemblyAi';
+import { constantTimeEqual } from '../AssemblyAiHighlights/utils/constantTimeEqual';
+import { triggerProperties } from './description';
+
+export class AssemblyAiHighlightsTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'AssemblyAI Highlights Trigger',
+		name: 'assemblyAiHighlightsTrigger',
+		icon: { light: 'file:../../icons/assemblyai.svg', dark: 'file:../../icons/assemblyai.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: 'When a transcript is done',
+		description: 'Starts the workflow when AssemblyAI has finished a transcript, with its key phrases',
+		defaults: { name: 'AssemblyAI Highlights Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'assemblyAiHighlightsApi', required: true }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'assemblyai' }],
+		properties: triggerProperties,
+	};
+
+	// AssemblyAI has no webhook registry: the URL travels with each transcript request (webhook_url),
+	// so there is nothing to create or delete on its side when the workflow is activated.
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const response = this.getResponseObject();
+		const answer = (status: number, body: IDataObject) => {
+			response.writeHead(status, { 'Content-Type': 'application/json' });
+			response.end(JSON.stringify(body));
+		};
+
+		const headerName = String(this.getNodeParameter('authHeaderName', '') ?? '').trim();
+		if (headerName) {
+			const expected = String(this.getNodeParameter('authHeaderValue', '') ?? '');
+			const received = this.getHeaderData()[headerName.toLowerCase()];
+			if (!expected || typeof received !== 'string' || !constantTimeEqual(received, expected)) {
+				answer(401, { error: `Missing or wrong ${headerName} header` });
+				return { noWebhookResponse: true };
+			}
+		}
+
+		const body = this.getBodyData();
+		const transcriptId = typeof body.transcript_id === 'string' ? body.transcript_id.trim() : '';
+		if (!transcriptId) {
+			answer(400, { error: 'Expected an AssemblyAI notification: {"transcript_id": "…", "status": "…"}' });
+			return { noWebhookResponse: true };
+		}
+		// Answer at once: AssemblyAI waits 10 s at most, then calls again.
+		answer(200, { received: true });
+
+		const output = this.getNodeParameter('output', 'keyPhrases') as OutputShape;
+		const shape = readShapeOptions(this.getNodeParameter('options', {}) as IDataObject);
+		let items: INodeExecutionData[];
+		try {
+			const transcript = await getTranscript(this, transcriptId);
+			items = itemsForTranscript(this.getNode(), transcript, 0, { output, shape });
+		} catch (error) {
+			// A failed transcript, or one that cannot be read, is reported as an item, never dropped.
+			const json: IDataObject = { transcriptId, status: body.status ?? 'unknown', error: (error as Error).message };
+			const description = (error as { description?: unknown }).description;
+			if (typeof description === 'string') json.errorDescription = description;
+			items = [{ json }];
+		}
+		return { noWebhookResponse: true, workflowData: [items] };
+	}
+}
