@@ -1,0 +1,197 @@
+'use strict';
+// The n8n editor in headless Chromium (playwright-core, installed into the e2e cache, never into
+// our package.json): `n8n start`, owner account over the REST API, sign in through the UI, open an
+// imported example, open our node, check what renders, take screenshots.
+const fs = require('fs');
+const net = require('net');
+const path = require('path');
+const { run } = require('./proc');
+const { test, assert, fmtMs } = require('./tests');
+const W = require('./workflows');
+
+const CHROMIUM = process.env.E2E_CHROMIUM || '/usr/bin/chromium';
+const OWNER = { email: 'e2e-owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-Owner-Password-1' };
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const s = net.createServer();
+		s.once('error', reject);
+		s.listen(0, '127.0.0.1', () => {
+			const { port } = s.address();
+			s.close(() => resolve(port));
+		});
+	});
+}
+
+async function ensurePlaywright(cache) {
+	const dir = path.join(cache, 'playwright');
+	const mod = path.join(dir, 'node_modules', 'playwright-core');
+	if (!fs.existsSync(path.join(mod, 'package.json'))) {
+		fs.mkdirSync(dir, { recursive: true });
+		if (!fs.existsSync(path.join(dir, 'package.json'))) fs.writeFileSync(path.join(dir, 'package.json'), '{"private":true}\n');
+		const r = await run('npm', ['install', '--no-save', 'playwright-core@1', '--no-audit', '--no-fund', '--loglevel=error'], {
+			cwd: dir,
+			env: process.env,
+			timeoutMs: 300_000,
+		});
+		if (r.code !== 0) throw new Error(`npm install playwright-core failed:\n${r.stderr}`);
+	}
+	return require(mod);
+}
+
+async function waitReady(base, server, timeoutMs = 120_000) {
+	const until = Date.now() + timeoutMs;
+	while (Date.now() < until) {
+		if (server.child.exitCode !== null) throw new Error(`n8n start exited (${server.child.exitCode}):\n${server.output().slice(-3000)}`);
+		try {
+			// /healthz/readiness turns 200 before 1.x has mounted its REST routes: wait for those.
+			const r = await fetch(`${base}/rest/settings`, { signal: AbortSignal.timeout(3000) });
+			if (r.ok && (r.headers.get('content-type') || '').includes('json')) return;
+		} catch {
+			/* not yet */
+		}
+		await new Promise((r) => setTimeout(r, 500));
+	}
+	throw new Error(`n8n start not ready after ${timeoutMs / 1000} s:\n${server.output().slice(-3000)}`);
+}
+
+async function editorSuite({ n8n, tag, version, cache, screenshotDir, timed, work, suite }) {
+	const port = await freePort();
+	const base = `http://127.0.0.1:${port}`;
+	const logFile = path.join(work, `n8n-start-${version}.log`);
+	const shotDir = screenshotDir;
+	fs.mkdirSync(shotDir, { recursive: true });
+	let server;
+	let browser;
+	let page;
+	try {
+		const started = await test(`${tag}: n8n start serves the editor and lists our node and credential types`, async () => {
+			server = n8n.start({ port, logFile });
+			await timed(`${tag} n8n start until ready`, () => waitReady(base, server));
+			const r = await fetch(`${base}/rest/owner/setup`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(OWNER),
+			});
+			assert(r.ok, `owner setup: HTTP ${r.status} ${await r.text()}`);
+			// 2.x serves the type lists to signed-in users only.
+			const cookie = (r.headers.getSetCookie?.() || []).map((c) => c.split(';')[0]).join('; ');
+			const get = async (p) => {
+				const res = await fetch(`${base}${p}`, { headers: { cookie } });
+				assert(res.ok, `GET ${p}: HTTP ${res.status}`);
+				return res.json();
+			};
+			const types = await get('/types/nodes.json');
+			const ours = types.find((t) => t.name === W.OUR_TYPE);
+			assert(ours, `${W.OUR_TYPE} is not in ${base}/types/nodes.json`);
+			assert(ours.properties.some((p) => p.name === 'operation'), 'our node has no operation parameter in /types/nodes.json');
+			const creds = await get('/types/credentials.json');
+			assert(
+				creds.some((c) => c.name === 'assemblyAiHighlightsApi' && c.displayName === 'AssemblyAI API'),
+				'assemblyAiHighlightsApi is not in /types/credentials.json',
+			);
+			return `port ${port}`;
+		});
+		if (!started) return;
+
+		await test(`${tag}: editor in headless Chromium: canvas, node parameters, credential (screenshots in ${shotDir})`, async () => {
+			try {
+				return await editorChecks();
+			} catch (err) {
+				const shot = path.join(work, `editor-failure-${version}.png`);
+				if (page) await page.screenshot({ path: shot }).catch(() => {});
+				throw new Error(`${err.message}\n(screenshot of the page: ${shot}; n8n log: ${logFile})`);
+			}
+		});
+		async function editorChecks() {
+			assert(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium (or set E2E_CHROMIUM)`);
+			const { chromium } = await timed('playwright-core (cached)', () => ensurePlaywright(cache));
+			const profile = fs.mkdtempSync(path.join(work, 'chromium-'));
+			// A fresh profile (user data dir) every run.
+			browser = await chromium.launchPersistentContext(profile, {
+				executablePath: CHROMIUM,
+				viewport: { width: 1440, height: 900 },
+				headless: true,
+				timeout: 60_000,
+				args: [
+					'--headless',
+					'--no-sandbox',
+					'--disable-gpu',
+					'--disable-quic',
+					'--no-first-run',
+					'--disable-background-networking',
+					'--disable-component-update',
+					'--disable-sync',
+				],
+			});
+			page = browser.pages()[0] || (await browser.newPage());
+			page.setDefaultTimeout(30_000);
+			const iconResponses = [];
+			page.on('response', (resp) => {
+				if (/assemblyai.*\.svg/i.test(resp.url())) iconResponses.push(`${resp.status()} ${resp.url()}`);
+			});
+			const notes = [];
+			await timed(`${tag} editor: sign in`, async () => {
+				await page.goto(`${base}/signin`);
+				await page.locator('input[type="email"]').fill(OWNER.email);
+				await page.locator('input[type="password"]').fill(OWNER.password);
+				await page.locator('input[type="password"]').press('Enter');
+				await page.waitForURL((u) => !u.pathname.startsWith('/signin'), { timeout: 30_000 });
+			});
+
+			await timed(`${tag} editor: canvas`, async () => {
+				await page.goto(`${base}/workflow/${W.ids.fileToHttp}`);
+				await page.getByText('Key Phrases', { exact: true }).first().waitFor({ state: 'visible' });
+				await page.keyboard.press('Escape');
+				await page.waitForTimeout(1500);
+				// Our node shows its subtitle (the operation) and its icon on the canvas.
+				await page.getByText('Transcribe with Key Phrases').first().waitFor({ state: 'visible', timeout: 10_000 }).catch(() => notes.push('subtitle not shown on canvas'));
+				await page.screenshot({ path: path.join(shotDir, 'editor-canvas.png') });
+			});
+			assert(iconResponses.some((r) => r.startsWith('200 ')), `our node's icon was not loaded (responses: ${iconResponses.join(', ') || 'none'})`);
+
+			await timed(`${tag} editor: node parameters`, async () => {
+				// The canvas node by its id (the sticky note also says "Key Phrases").
+				const nodeId = suite.examples.find((w) => w.id === W.ids.fileToHttp).nodes.find((n) => n.name === 'Key Phrases').id;
+				await page.locator(`.vue-flow__node[data-id="${nodeId}"]`).first().dblclick();
+				const ndv = page.locator('[data-test-id="ndv"]').first();
+				await ndv.waitFor({ state: 'visible' });
+				await page.waitForTimeout(1000);
+				// Selects show their value in an <input>: read the labels and those values.
+				const values = await ndv.locator('input').evaluateAll((els) => els.map((e) => e.value));
+				const text = `${await ndv.innerText()}\n${values.join('\n')}`;
+				for (const want of ['Transcribe with Key Phrases', 'AssemblyAI account', 'Audio Source', 'Wait for Result', 'Output']) {
+					assert(text.includes(want), `"${want}" is not shown in the node's parameters`);
+				}
+				// Open the operation list: both operations are offered.
+				const opInput = ndv.locator('[data-test-id="parameter-input-operation"]').first();
+				await opInput.click();
+				const get = page.getByText('Get Highlights', { exact: true }).last();
+				await get.waitFor({ state: 'visible' });
+				await page.waitForTimeout(500);
+				await page.screenshot({ path: path.join(shotDir, 'editor-node-parameters.png') });
+				await page.keyboard.press('Escape');
+			});
+
+			await timed(`${tag} editor: credential`, async () => {
+				await page.goto(`${base}/home/credentials/${W.CRED.id}`);
+				const modal = page.locator('[data-test-id="editCredential-modal"]').first();
+				await modal.waitFor({ state: 'visible' });
+				await page.waitForTimeout(1500);
+				const text = await modal.innerText();
+				for (const want of ['AssemblyAI account', 'AssemblyAI API', 'API Key', 'Region', 'Base URL']) {
+					assert(text.includes(want), `"${want}" is not shown in the credential dialog:\n${text.slice(0, 600)}`);
+				}
+				// The credential's own test request (GET /v2/transcript?limit=1) reached the emulator.
+				await modal.getByText('Connection tested successfully').waitFor({ state: 'visible', timeout: 15_000 });
+				await page.screenshot({ path: path.join(shotDir, 'editor-credential.png') });
+			});
+			return notes.length ? notes.join('; ') : 'operation names, credential name and type, icon rendered; credential test passed against the emulator';
+		}
+	} finally {
+		if (browser) await browser.close().catch(() => {});
+		if (server) await server.stop();
+	}
+}
+
+module.exports = { editorSuite };

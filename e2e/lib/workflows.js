@@ -1,0 +1,221 @@
+'use strict';
+// The workflows the suite imports: the shipped examples, runnable copies of the examples whose
+// trigger or sink needs an outside service, and suite-only test workflows.
+const fs = require('fs');
+const path = require('path');
+
+const OUR_TYPE = 'n8n-nodes-assemblyai-highlights.assemblyAiHighlights';
+const CRED = { id: 'aaiHighlights001', name: 'AssemblyAI account' }; // what the examples reference
+const WRONG_KEY_CRED = { id: 'aaiWrongKey00001', name: 'AssemblyAI wrong key' };
+const WILDFIRES = 'https://assembly.ai/wildfires.mp3';
+const UNREACHABLE = 'https://unreachable.example/missing-recording.mp3';
+
+const ids = {
+	fileToHttp: 'aaiExFileToHttp1', // the example itself, with its file path and URL pointed at the suite
+	driveRun: 'e2eRunDriveMail1',
+	hookRun: 'e2eRunHookNotes1',
+	waitRun: 'e2eRunWaitHook01',
+	continueOnFail: 'e2eContinueFail1',
+	wrongKey: 'e2eWrongApiKey01',
+};
+
+function credentials(emulatorUrl, apiKey) {
+	const data = (key) => ({ apiKey: key, region: 'custom', baseUrl: emulatorUrl });
+	return [
+		{ ...CRED, type: 'assemblyAiHighlightsApi', data: data(apiKey) },
+		{ ...WRONG_KEY_CRED, type: 'assemblyAiHighlightsApi', data: data('not-the-right-key') },
+	];
+}
+
+function loadExamples(dir) {
+	/** @type {Record<string, any>} */
+	const out = {};
+	for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+		out[f] = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
+	}
+	return out;
+}
+
+const clone = (x) => JSON.parse(JSON.stringify(x));
+let uid = 0;
+const nodeId = () => `e2e00000-0000-4000-8000-${String(++uid).padStart(12, '0')}`;
+
+const manualTrigger = (position = [-220, 0]) => ({
+	id: nodeId(),
+	name: 'Start (e2e)',
+	type: 'n8n-nodes-base.manualTrigger',
+	typeVersion: 1,
+	position,
+	parameters: {},
+});
+
+/** A Set node that outputs fixed JSON (or an expression's JSON). */
+const setRaw = (name, json, position) => ({
+	id: nodeId(),
+	name,
+	type: 'n8n-nodes-base.set',
+	typeVersion: 3.4,
+	position,
+	parameters: { mode: 'raw', jsonOutput: typeof json === 'string' ? json : JSON.stringify(json), options: {} },
+});
+
+/** A Set node that evaluates the given expressions (a sink's own parameters) into fields. */
+const setEval = (name, fields, position) => ({
+	id: nodeId(),
+	name,
+	type: 'n8n-nodes-base.set',
+	typeVersion: 3.4,
+	position,
+	parameters: {
+		assignments: {
+			assignments: Object.entries(fields).map(([k, v]) => ({ id: nodeId(), name: k, value: v, type: 'string' })),
+		},
+		options: {},
+	},
+});
+
+const readFile = (name, filePath, position) => ({
+	id: nodeId(),
+	name,
+	type: 'n8n-nodes-base.readWriteFile',
+	typeVersion: 1,
+	position,
+	parameters: { operation: 'read', fileSelector: filePath, options: { dataPropertyName: 'data' } },
+});
+
+const ourNode = (name, parameters, position, extra = {}) => ({
+	id: nodeId(),
+	name,
+	type: OUR_TYPE,
+	typeVersion: 1,
+	position,
+	parameters,
+	credentials: { assemblyAiHighlightsApi: CRED },
+	...extra,
+});
+
+const chain = (...names) => {
+	const c = {};
+	for (let i = 0; i < names.length - 1; i++) c[names[i]] = { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] };
+	return c;
+};
+
+function replaceNode(wf, name, replacement) {
+	const i = wf.nodes.findIndex((n) => n.name === name);
+	if (i < 0) throw new Error(`${wf.name}: no node "${name}"`);
+	replacement.position = wf.nodes[i].position;
+	wf.nodes[i] = replacement;
+}
+
+function withStart(wf, firstNodeName) {
+	wf.nodes.push(manualTrigger());
+	wf.connections['Start (e2e)'] = { main: [[{ node: firstNodeName, type: 'main', index: 0 }]] };
+}
+
+const exprParams = (node, keys) => Object.fromEntries(keys.map((k) => [k, node.parameters[k]]));
+
+/**
+ * @param {{examples: Record<string, any>, audioFile: string, receiverUrl: string}} o
+ * @returns {{examples: any[], runs: any[]}} examples: imported as shipped (d: file and URL rewritten)
+ */
+function suiteWorkflows({ examples, audioFile, receiverUrl }) {
+	const ex = (f) => {
+		if (!examples[f]) throw new Error(`examples/${f} is missing`);
+		return clone(examples[f]);
+	};
+	const imported = [];
+
+	// (d) as shipped, with the two things a user edits pointed at the suite's file and receiver.
+	const d = ex('offline-file-to-http.json');
+	d.nodes.find((n) => n.name === 'Read recording').parameters.fileSelector = audioFile;
+	d.nodes.find((n) => n.name === 'POST phrase').parameters.url = `${receiverUrl}/key-phrases`;
+	for (const [f, wf] of Object.entries(examples)) imported.push(f === 'offline-file-to-http.json' ? d : clone(wf));
+
+	const runs = [];
+
+	// (a): Drive trigger -> a Set giving the trigger's file metadata; Drive download -> the local file;
+	// the email node -> a Set evaluating the email node's own subject and text expressions.
+	{
+		const wf = ex('drive-recording-to-email.json');
+		wf.id = ids.driveRun;
+		wf.name = `${wf.name} (e2e run)`;
+		const email = wf.nodes.find((n) => n.name === 'Email top phrases');
+		replaceNode(wf, 'New recording in folder', setRaw('New recording in folder', { id: 'e2e-drive-file', name: 'sales-call.wav', mimeType: 'audio/wav' }));
+		replaceNode(wf, 'Download recording', readFile('Download recording', audioFile));
+		replaceNode(wf, 'Email top phrases', setEval('Email top phrases', exprParams(email, ['toEmail', 'subject', 'text'])));
+		withStart(wf, 'New recording in folder');
+		runs.push(wf);
+	}
+
+	// (b): Webhook -> a Set giving the webhook's output; the HubSpot request -> a Set evaluating its URL and body.
+	{
+		const wf = ex('webhook-url-to-hubspot-notes.json');
+		wf.id = ids.hookRun;
+		wf.name = `${wf.name} (e2e run)`;
+		const note = wf.nodes.find((n) => n.name === 'HubSpot note');
+		replaceNode(wf, 'Webhook', setRaw('Webhook', { headers: {}, params: {}, query: {}, body: { recordingUrl: WILDFIRES, contactId: '123' } }));
+		replaceNode(wf, 'HubSpot note', setEval('HubSpot note', exprParams(note, ['url', 'jsonBody'])));
+		withStart(wf, 'Webhook');
+		runs.push(wf);
+	}
+
+	// (c): the Wait node -> a Set giving what AssemblyAI's callback would resume it with.
+	{
+		const wf = ex('transcribe-then-wait-for-assemblyai.json');
+		wf.id = ids.waitRun;
+		wf.name = `${wf.name} (e2e run)`;
+		replaceNode(
+			wf,
+			'Wait for AssemblyAI',
+			setRaw('Wait for AssemblyAI', '={ "body": { "transcript_id": "{{ $json.transcriptId }}", "status": "completed" } }'),
+		);
+		runs.push(wf);
+	}
+
+	// Two recordings, one unreachable, continue-on-fail: phrases for the first, an error item for the second.
+	runs.push({
+		id: ids.continueOnFail,
+		name: 'e2e: two URLs, one unreachable, continue on fail',
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			manualTrigger([0, 0]),
+			setRaw('Two recordings', { recordings: [{ url: WILDFIRES }, { url: UNREACHABLE }] }, [220, 0]),
+			{
+				id: nodeId(),
+				name: 'One per recording',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				position: [440, 0],
+				parameters: { fieldToSplitOut: 'recordings', include: 'noOtherFields', options: {} },
+			},
+			ourNode(
+				'Key Phrases',
+				{ operation: 'transcribe', source: 'url', audioUrl: '={{ $json.url }}', waitMode: 'poll', output: 'keyPhrases', options: { pollIntervalSeconds: 1 } },
+				[660, 0],
+				{ onError: 'continueRegularOutput' },
+			),
+		],
+		connections: chain('Start (e2e)', 'Two recordings', 'One per recording', 'Key Phrases'),
+	});
+
+	// A wrong API key: the execution fails with AssemblyAI's own message.
+	runs.push({
+		id: ids.wrongKey,
+		name: 'e2e: wrong API key',
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			manualTrigger([0, 0]),
+			{
+				...ourNode('Key Phrases', { operation: 'transcribe', source: 'url', audioUrl: WILDFIRES, waitMode: 'poll', output: 'keyPhrases', options: { pollIntervalSeconds: 1 } }, [220, 0]),
+				credentials: { assemblyAiHighlightsApi: WRONG_KEY_CRED },
+			},
+		],
+		connections: chain('Start (e2e)', 'Key Phrases'),
+	});
+
+	return { examples: imported, runs };
+}
+
+module.exports = { suiteWorkflows, credentials, loadExamples, ids, OUR_TYPE, CRED, WILDFIRES, UNREACHABLE };

@@ -1,0 +1,376 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * End-to-end suite: our packed package inside REAL n8n servers.
+ *
+ *   npm run test:e2e                     (or ./run test:e2e; builds first)
+ *   node e2e/run.js [--versions=1.123.50,2.41.1] [--no-editor] [--keep]
+ *
+ * For each n8n version: install it once into the e2e cache (outside the repo), make a fresh
+ * N8N_USER_FOLDER, install the `npm pack` tarball into its .n8n/nodes the way a user's n8n does,
+ * import a credential pointing at the local AssemblyAI emulator and the example workflows, run them
+ * with `n8n execute`, and check their outputs. Then start `n8n start` and look at the editor in
+ * headless Chromium (screenshots: --screenshots=docs).
+ *
+ * Environment: E2E_CACHE (install cache, default ~/.cache/n8n-nodes-assemblyai-highlights-e2e),
+ * E2E_N8N_VERSIONS, E2E_EDITOR_VERSIONS (default: all), E2E_SKIP_BUILD=1, E2E_NODE_1X (a Node 20-22
+ * binary for n8n 1.x), E2E_SCREENSHOT_DIR / --screenshots=DIR (newest version's editor screenshots).
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { spawnSync } = require('child_process');
+const { run, killAll } = require('./lib/proc');
+const { N8n, nodeItems, nodeError } = require('./lib/n8n');
+const { startReceiver } = require('./lib/receiver');
+const { loadDescriptions, checkWorkflow } = require('./lib/node-types');
+const W = require('./lib/workflows');
+const { test, fail, assert, assertEqual, results, fmtMs } = require('./lib/tests');
+
+const root = path.resolve(__dirname, '..');
+const PKG = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const cache = process.env.E2E_CACHE || path.join(os.homedir(), '.cache', 'n8n-nodes-assemblyai-highlights-e2e');
+
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(`--${name}`);
+const opt = (name, env, dflt) => {
+	const a = argv.find((x) => x.startsWith(`--${name}=`));
+	return a ? a.slice(name.length + 3) : process.env[env] || dflt;
+};
+const VERSIONS = opt('versions', 'E2E_N8N_VERSIONS', '1.123.50,2.41.1').split(',').filter(Boolean);
+const EDITOR_VERSIONS = opt('editor-versions', 'E2E_EDITOR_VERSIONS', VERSIONS.join(',')).split(',');
+const EDITOR = !flag('no-editor');
+const KEEP = flag('keep');
+// --screenshots=DIR (or E2E_SCREENSHOT_DIR): where the newest version's editor screenshots go
+// (`npm run e2e:screenshots` refreshes docs/); otherwise they stay in the work folder.
+const SCREENSHOT_DIR = opt('screenshots', 'E2E_SCREENSHOT_DIR', '');
+const screenshotDirFor = (version, work) =>
+	SCREENSHOT_DIR && version === VERSIONS[VERSIONS.length - 1] ? path.resolve(SCREENSHOT_DIR) : path.join(work, `screenshots-${version}`);
+
+const timings = [];
+const timed = async (label, fn) => {
+	const t = Date.now();
+	try {
+		return await fn();
+	} finally {
+		timings.push([label, Date.now() - t]);
+	}
+};
+
+function nodeMajor(exe) {
+	const r = spawnSync(exe, ['-p', 'process.versions.node'], { encoding: 'utf8', timeout: 10_000 });
+	return r.status === 0 ? Number(r.stdout.trim().split('.')[0]) : 0;
+}
+
+/** Folder holding a Node 24 `node` (n8n 2.x). */
+function node24Dir() {
+	if (nodeMajor(process.execPath) >= 24) return path.dirname(process.execPath);
+	const r = spawnSync('bash', [path.join(root, 'scripts', 'node24.sh')], { encoding: 'utf8', timeout: 600_000 });
+	if (r.status !== 0 || !r.stdout.trim()) throw new Error(`scripts/node24.sh failed: ${r.stderr}`);
+	return r.stdout.trim();
+}
+
+/** Folder holding a Node 20-22 `node` (n8n 1.x does not support Node 24). */
+function node1xDir() {
+	const candidates = [];
+	if (process.env.E2E_NODE_1X) candidates.push(process.env.E2E_NODE_1X);
+	candidates.push(process.execPath);
+	for (const d of (process.env.PATH || '').split(path.delimiter)) candidates.push(path.join(d, 'node'));
+	candidates.push('/usr/bin/node', '/usr/local/bin/node');
+	for (const c of candidates) {
+		if (!c || !fs.existsSync(c)) continue;
+		const m = nodeMajor(c);
+		if (m >= 20 && m <= 22) return path.dirname(fs.realpathSync(c));
+	}
+	throw new Error('no Node 20-22 found for n8n 1.x (set E2E_NODE_1X to a node binary)');
+}
+
+const nodeDirFor = (version) => (Number(version.split('.')[0]) >= 2 ? node24Dir() : node1xDir());
+
+/** npm under Node 24, building native code against Node 24's headers (~/.npmrc points elsewhere). */
+function npmEnv() {
+	const dir = node24Dir();
+	const env = { ...process.env, PATH: `${dir}${path.delimiter}${process.env.PATH}`, npm_config_nodedir: path.dirname(dir) };
+	for (const k of Object.keys(env)) if (/^npm_(lifecycle|package|config_(prefix|global))/i.test(k)) delete env[k];
+	return env;
+}
+
+/** A one-second 8 kHz mono WAV of silence: the emulator transcribes any non-empty upload. */
+function writeWav(file) {
+	const samples = 8000;
+	const b = Buffer.alloc(44 + samples * 2);
+	b.write('RIFF', 0);
+	b.writeUInt32LE(36 + samples * 2, 4);
+	b.write('WAVEfmt ', 8);
+	b.writeUInt32LE(16, 16);
+	b.writeUInt16LE(1, 20);
+	b.writeUInt16LE(1, 22);
+	b.writeUInt32LE(8000, 24);
+	b.writeUInt32LE(16000, 28);
+	b.writeUInt16LE(2, 32);
+	b.writeUInt16LE(16, 34);
+	b.write('data', 36);
+	b.writeUInt32LE(samples * 2, 40);
+	fs.writeFileSync(file, b);
+	return b;
+}
+
+const tail = (s, n = 40) => s.split('\n').filter(Boolean).slice(-n).join('\n');
+
+async function main() {
+	const t0 = Date.now();
+	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'aai-e2e-'));
+	console.log(`e2e: ${PKG.name}@${PKG.version} in n8n ${VERSIONS.join(', ')}; work folder ${work}; cache ${cache}`);
+	let emu;
+	let receiver;
+	try {
+		// Build and pack exactly what npm would publish.
+		let tarball;
+		const packed = await test('build and npm pack the package', async () => {
+			if (process.env.E2E_SKIP_BUILD !== '1') {
+				const b = await timed('build', () => run('npm', ['run', 'build', '--silent'], { cwd: root, env: npmEnv(), timeoutMs: 300_000 }));
+				assert(b.code === 0, `npm run build failed:\n${tail(b.stdout + b.stderr)}`);
+			}
+			const p = await timed('npm pack', () =>
+				run('npm', ['pack', '--json', '--pack-destination', work, '--loglevel=error'], { cwd: root, env: npmEnv(), timeoutMs: 120_000 }),
+			);
+			assert(p.code === 0, `npm pack failed:\n${tail(p.stdout + p.stderr)}`);
+			const info = JSON.parse(p.stdout.slice(p.stdout.indexOf('[')))[0];
+			tarball = path.join(work, info.filename);
+			const files = info.files.map((f) => f.path);
+			assert(files.includes('dist/nodes/AssemblyAiHighlights/AssemblyAiHighlights.node.js'), 'the tarball has no built node (dist/)');
+			return `${info.filename}, ${info.files.length} files, ${(info.size / 1024).toFixed(0)} kB`;
+		});
+
+		const filesDir = path.join(work, 'files');
+		fs.mkdirSync(filesDir);
+		const audioFile = path.join(filesDir, 'sales-call.wav');
+		const audioBytes = writeWav(audioFile);
+		const apiKey = `e2e-key-${process.pid}`;
+		emu = await require(path.join(root, 'test', 'emulator')).startEmulator({ apiKey, queuedMs: 200, processingMs: 400 });
+		receiver = await startReceiver();
+		console.log(`e2e: AssemblyAI emulator ${emu.url}, receiver ${receiver.url}`);
+		const examples = W.loadExamples(path.join(root, 'examples'));
+		const suite = W.suiteWorkflows({ examples, audioFile, receiverUrl: receiver.url });
+
+		for (const version of VERSIONS) {
+			console.log(`\n== n8n ${version}`);
+			const tag = `n8n ${version}`;
+			if (!packed) {
+				fail(`${tag}: all`, 'not run: the package did not build or pack');
+				continue;
+			}
+			await versionSuite({ version, tag, tarball, work, filesDir, audioFile, audioBytes, emu, receiver, suite, apiKey });
+		}
+	} finally {
+		if (receiver) await receiver.close();
+		if (emu) await emu.close();
+		killAll();
+		if (!KEEP) fs.rmSync(work, { recursive: true, force: true });
+		else console.log(`e2e: kept ${work}`);
+	}
+
+	console.log('\ne2e timings:');
+	for (const [label, ms] of timings) console.log(`  ${label.padEnd(48)} ${fmtMs(ms)}`);
+	console.log(`  ${'total'.padEnd(48)} ${fmtMs(Date.now() - t0)}`);
+	const passed = results.filter((r) => r.ok).length;
+	const failed = results.length - passed;
+	if (failed) {
+		console.log('\nfailed:');
+		for (const r of results.filter((x) => !x.ok)) console.log(`  - ${r.name}`);
+	}
+	console.log(`e2e: ${passed} passed, ${failed} failed`);
+	return failed === 0 ? 0 : 1;
+}
+
+async function versionSuite(ctx) {
+	const { version, tag, tarball, work, filesDir, audioFile, audioBytes, emu, receiver, suite } = ctx;
+	let installDir;
+	let nodeDir;
+	const installed = await test(`${tag}: install (cached after the first run)`, async () => {
+		nodeDir = nodeDirFor(version);
+		const r = await timed(`${tag} install`, () =>
+			run('bash', [path.join(__dirname, 'install-n8n.sh'), version], { env: { ...process.env, E2E_CACHE: cache }, timeoutMs: 45 * 60_000 }),
+		);
+		assert(r.code === 0, `install failed (${r.timedOut ? 'timed out' : `exit ${r.code}`}):\n${tail(r.stderr)}`);
+		installDir = r.stdout.trim().split('\n').pop();
+		const secs = fs.readFileSync(path.join(installDir, '.install-seconds'), 'utf8').trim();
+		return r.ms > 20_000 ? `installed now in ${fmtMs(r.ms)}` : `cached (first install took ${secs} s), Node ${nodeMajor(path.join(nodeDir, 'node'))}`;
+	});
+	if (!installed) return fail(`${tag}: all`, 'not run: n8n did not install');
+
+	const userFolder = path.join(work, `user-${version}`);
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	const n8n = new N8n({ version, installDir, nodeBin: nodeDir, userFolder });
+	n8n.env_ = { N8N_RESTRICT_FILE_ACCESS_TO: filesDir };
+
+	const pkgInstalled = await test(`${tag}: npm install the tarball into .n8n/nodes`, async () => {
+		fs.mkdirSync(nodesDir, { recursive: true });
+		fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2));
+		const r = await timed(`${tag} install package`, () =>
+			run('npm', ['install', tarball, '--ignore-scripts', '--legacy-peer-deps', '--no-audit', '--no-fund', '--loglevel=error'], {
+				cwd: nodesDir,
+				env: npmEnv(),
+				timeoutMs: 180_000,
+			}),
+		);
+		assert(r.code === 0, `npm install failed:\n${tail(r.stdout + r.stderr)}`);
+		const dir = path.join(nodesDir, 'node_modules', PKG.name);
+		assert(fs.existsSync(path.join(dir, 'package.json')), `${dir} missing`);
+		const deps = fs.readdirSync(path.join(nodesDir, 'node_modules')).filter((d) => !d.startsWith('.'));
+		assertEqual(deps, [PKG.name], 'packages installed next to ours (runtime dependencies)');
+	});
+	if (!pkgInstalled) return fail(`${tag}: all`, 'not run: the package did not install');
+
+	await test(`${tag}: examples and test workflows use node types, versions and parameters this n8n has`, async () => {
+		const byType = loadDescriptions(installDir, root, PKG.name);
+		const problems = [...suite.examples, ...suite.runs].flatMap((wf) => checkWorkflow(wf, byType).map((p) => `${wf.id}: ${p}`));
+		assert(problems.length === 0, problems.join('\n'));
+		return `${suite.examples.length + suite.runs.length} workflows`;
+	});
+
+	const imported = await test(`${tag}: import:credentials and import:workflow`, async () => {
+		const credFile = path.join(work, `creds-${version}.json`);
+		fs.writeFileSync(credFile, JSON.stringify(W.credentials(emu.url, ctx.apiKey), null, 2));
+		const c = await timed(`${tag} import:credentials`, () => n8n.cli(['import:credentials', `--input=${credFile}`], { timeoutMs: 120_000 }));
+		assert(c.code === 0, `import:credentials failed:\n${tail(c.stdout + c.stderr)}`);
+		const wfDir = path.join(work, `workflows-${version}`);
+		fs.mkdirSync(wfDir);
+		for (const wf of [...suite.examples, ...suite.runs]) fs.writeFileSync(path.join(wfDir, `${wf.id}.json`), JSON.stringify(wf, null, 2));
+		const w = await timed(`${tag} import:workflow`, () => n8n.cli(['import:workflow', '--separate', `--input=${wfDir}`], { timeoutMs: 120_000 }));
+		assert(w.code === 0, `import:workflow failed:\n${tail(w.stdout + w.stderr)}`);
+		const l = await n8n.cli(['list:workflow'], { timeoutMs: 120_000 });
+		const listed = l.stdout;
+		const missing = [...suite.examples, ...suite.runs].filter((wf) => !listed.includes(wf.id)).map((wf) => wf.id);
+		assert(missing.length === 0, `not listed after import: ${missing.join(', ')}\n${tail(l.stdout + l.stderr)}`);
+		return `${suite.examples.length + suite.runs.length} workflows`;
+	});
+	if (!imported) return fail(`${tag}: executions`, 'not run: import failed');
+
+	const exec = async (id) => {
+		const r = await timed(`${tag} execute ${id}`, () => n8n.execute(id));
+		if (/Unrecognized node type|unknown node type|is not known/i.test(r.output)) throw new Error(`n8n did not recognise a node type:\n${tail(r.output)}`);
+		return r;
+	};
+	const mustSucceed = (r, what) => {
+		assert(!r.timedOut, `${what}: n8n execute timed out`);
+		assert(r.code === 0 && r.run, `${what}: n8n execute exit ${r.code}\n${tail(r.output)}`);
+		const err = r.run.data?.resultData?.error;
+		assert(err === undefined, `${what}: execution error ${JSON.stringify(err ?? null).slice(0, 500)}`);
+	};
+	const phrasesOf = (items) => items.map((i) => i.json.text);
+
+	// (d) exactly as shipped except for the file path and the URL.
+	await test(`${tag}: example offline-file-to-http: local file -> key phrases -> 15 POSTs to a receiver`, async () => {
+		receiver.reset();
+		const uploadsBefore = emu.uploads.size;
+		const r = await exec(W.ids.fileToHttp);
+		mustSucceed(r, 'offline-file-to-http');
+		const items = nodeItems(r.run, 'Key Phrases');
+		assertEqual(items.length, 15, 'key phrase items');
+		assertEqual(items[0].json.text, 'air quality alerts', 'first phrase');
+		for (const f of ['transcriptId', 'text', 'rank', 'count', 'timestamps', 'firstMentionMs', 'firstMention'])
+			assert(f in items[0].json, `key phrase item lacks ${f}: ${JSON.stringify(items[0].json)}`);
+		assert(items.every((i) => i.pairedItem && (i.pairedItem.item ?? i.pairedItem[0]?.item) === 0), 'every phrase is paired with input item 0');
+		const posts = receiver.requests.filter((q) => q.method === 'POST' && q.url === '/key-phrases');
+		assertEqual(posts.length, 15, 'POSTs the receiver got');
+		assertEqual(posts.map((p) => p.json && p.json.phrase).sort(), phrasesOf(items).sort(), 'phrases the receiver got');
+		assertEqual(posts[0].json.file, 'sales-call.wav', 'file name in the POST');
+		assertEqual(posts.find((p) => p.json.phrase === 'air quality alerts').json.count, items[0].json.count, 'count in the POST');
+		const uploaded = [...emu.uploads.values()].slice(uploadsBefore);
+		assert(uploaded.some((b) => Buffer.compare(b, audioBytes) === 0), 'the emulator did not receive the exact bytes of the file');
+		return `${fmtMs(r.ms)} for n8n execute`;
+	});
+
+	// (a) trigger and download swapped for local stand-ins, the email node for a Set evaluating its expressions.
+	await test(`${tag}: example drive-recording-to-email (Drive and SMTP swapped for local stand-ins): summary, top 10, email text`, async () => {
+		const r = await exec(W.ids.driveRun);
+		mustSucceed(r, 'drive-recording-to-email');
+		const s = nodeItems(r.run, 'Key Phrases');
+		assertEqual(s.length, 1, 'summary items');
+		const j = s[0].json;
+		for (const f of ['transcriptId', 'status', 'audioUrl', 'audioDuration', 'languageCode', 'keyPhrases', 'highlights']) assert(f in j, `summary lacks ${f}`);
+		assertEqual(j.status, 'completed', 'status');
+		assertEqual(j.keyPhrases.length, 10, 'topN 10 key phrases');
+		assertEqual(j.keyPhrases[0], 'air quality alerts', 'first phrase');
+		const email = nodeItems(r.run, 'Email top phrases')[0].json;
+		assert(email.subject === 'Key phrases: sales-call.wav', `email subject: ${email.subject}`);
+		assert(email.text.includes('1. air quality alerts ('), `email text: ${email.text}`);
+		assert(email.text.includes('10. ') && !email.text.includes('11. '), `email text lists 10 phrases: ${email.text}`);
+		return `${fmtMs(r.ms)} for n8n execute`;
+	});
+
+	// (b) webhook swapped for its output, the HubSpot request for a Set evaluating its URL and body.
+	await test(`${tag}: example webhook-url-to-hubspot-notes (webhook and HubSpot swapped for stand-ins): 10 phrases, 10 note bodies`, async () => {
+		const r = await exec(W.ids.hookRun);
+		mustSucceed(r, 'webhook-url-to-hubspot-notes');
+		const items = nodeItems(r.run, 'Key Phrases');
+		assertEqual(items.length, 10, 'key phrase items (topN 10)');
+		const notes = nodeItems(r.run, 'HubSpot note');
+		assertEqual(notes.length, 10, 'note items');
+		const body = JSON.parse(notes[0].json.jsonBody);
+		assert(body.properties.hs_note_body.includes('"air quality alerts"'), `note body: ${body.properties.hs_note_body}`);
+		assertEqual(body.associations[0].to.id, '123', 'note associated with the contact');
+		return `${fmtMs(r.ms)} for n8n execute`;
+	});
+
+	// (c) the Wait node swapped for the callback body AssemblyAI would send.
+	await test(`${tag}: example transcribe-then-wait (Wait swapped for the callback body): resume URL sent, then 15 phrases`, async () => {
+		const before = emu.createdCount();
+		const r = await exec(W.ids.waitRun);
+		mustSucceed(r, 'transcribe-then-wait');
+		const submitted = nodeItems(r.run, 'Submit transcript');
+		assertEqual(submitted.length, 1, 'Submit transcript items');
+		assertEqual(Object.keys(submitted[0].json).sort(), ['status', 'transcriptId'], "Don't Wait output fields");
+		const params = emu.createdParams().slice(before);
+		assertEqual(params.length, 1, 'transcripts created');
+		assert(/\/webhook-waiting\/\d+/.test(params[0].webhook_url || ''), `webhook_url is not the execution's resume URL: ${params[0].webhook_url}`);
+		const phrases = nodeItems(r.run, 'Get Highlights');
+		assertEqual(phrases.length, 15, 'Get Highlights items');
+		assertEqual(phrases[0].json.transcriptId, submitted[0].json.transcriptId, 'Get Highlights read the submitted transcript');
+		return `webhook_url ${params[0].webhook_url}`;
+	});
+
+	await test(`${tag}: continue on fail: 2 URLs, one unreachable -> 15 phrases paired to item 0, 1 error item paired to item 1`, async () => {
+		const r = await exec(W.ids.continueOnFail);
+		mustSucceed(r, 'continue on fail');
+		const items = nodeItems(r.run, 'Key Phrases');
+		const paired = (i) => (Array.isArray(i.pairedItem) ? i.pairedItem[0].item : i.pairedItem.item);
+		const ok = items.filter((i) => !('error' in i.json));
+		const bad = items.filter((i) => 'error' in i.json);
+		assertEqual(ok.length, 15, 'phrase items');
+		assert(ok.every((i) => paired(i) === 0), 'phrases paired with item 0');
+		assertEqual(bad.length, 1, 'error items');
+		assertEqual(paired(bad[0]), 1, 'error item paired with');
+		const e = bad[0].json;
+		assert(/Download error/i.test(`${e.error} ${e.errorDescription}`), `error item: ${JSON.stringify(e)}`);
+		assert(typeof e.transcriptId === 'string' && e.transcriptId, `error item names the transcript: ${JSON.stringify(e)}`);
+		return `error: ${e.error}`;
+	});
+
+	await test(`${tag}: wrong API key -> the execution fails with AssemblyAI's message`, async () => {
+		const r = await exec(W.ids.wrongKey);
+		assert(!r.timedOut, 'n8n execute timed out');
+		assert(r.code !== 0, `n8n execute exit ${r.code}; expected a failure`);
+		assert(r.output.includes('Authentication error, API token missing/invalid'), `AssemblyAI's message is not in the output:\n${tail(r.output)}`);
+		assert(!r.output.includes('not-the-right-key'), 'the API key appears in the output');
+		return `exit ${r.code}`;
+	});
+
+	if (EDITOR && EDITOR_VERSIONS.includes(version)) {
+		const { editorSuite } = require('./lib/editor');
+		await editorSuite({ n8n, tag, version, cache, screenshotDir: screenshotDirFor(version, work), timed, work, suite });
+	}
+}
+
+main().then(
+	(code) => {
+		process.exitCode = code;
+	},
+	(err) => {
+		console.error(err);
+		killAll();
+		console.log('e2e: 0 passed, 1 failed');
+		process.exitCode = 1;
+	},
+);
