@@ -1,0 +1,116 @@
+/**
+ * The emulator in a child process, so that the bench process's memory holds only the node's own use
+ * (the emulator keeps every uploaded byte in memory). Started with a time limit, killed by its id.
+ */
+import { spawn, type ChildProcess } from 'child_process';
+import { resolve } from 'path';
+
+const ROOT = resolve(__dirname, '../..');
+
+export interface RequestEvent {
+	event: 'request';
+	method: string;
+	path: string;
+	bytes: number;
+	/** When the request's headers arrived (ms, wall clock). */
+	start: number;
+	/** When its body was complete. */
+	end: number;
+}
+
+export interface EmulatorProcess {
+	url: string;
+	/** Request events (bench/emulator-child.js only). */
+	events: RequestEvent[];
+	/** Everything it printed (scripts/emulator.js logs one line per request). */
+	output: string[];
+	/** Waits for the next event matching `match` (bench/emulator-child.js only). */
+	next(match: (e: RequestEvent) => boolean, timeoutMs: number): Promise<RequestEvent>;
+	/** Drops the stored uploads (bench/emulator-child.js only). */
+	reset(): Promise<void>;
+	close(): void;
+}
+
+/**
+ * `kind: 'script'` is `node scripts/emulator.js --queued-ms 0 --processing-ms 0` (as the streamed-upload
+ * test runs it); `kind: 'bench'` is bench/emulator-child.js, which reports request timings.
+ */
+export async function startEmulatorProcess(kind: 'script' | 'bench', apiKey: string, startTimeoutMs = 20_000): Promise<EmulatorProcess> {
+	const args =
+		kind === 'script'
+			? [resolve(ROOT, 'scripts/emulator.js'), '--api-key', apiKey, '--queued-ms', '0', '--processing-ms', '0']
+			: ['--expose-gc', resolve(ROOT, 'bench/emulator-child.js'), '--api-key', apiKey];
+	const child: ChildProcess = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+	const events: RequestEvent[] = [];
+	const output: string[] = [];
+	const waiters: Array<{ match: (e: RequestEvent) => boolean; ok: (e: RequestEvent) => void }> = [];
+	let resetWaiter: (() => void) | undefined;
+	let pending = '';
+	let urlFound: ((url: string) => void) | undefined;
+	child.stdout!.setEncoding('utf8').on('data', (text: string) => {
+		pending += text;
+		let nl: number;
+		while ((nl = pending.indexOf('\n')) >= 0) {
+			const line = pending.slice(0, nl);
+			pending = pending.slice(nl + 1);
+			output.push(line);
+			const found = /listening on (http:\/\/\S+)/.exec(line);
+			if (found) urlFound?.(found[1]);
+			if (!line.startsWith('{')) continue;
+			const parsed = JSON.parse(line) as RequestEvent | { event: 'reset' };
+			if (parsed.event === 'reset') {
+				resetWaiter?.();
+				continue;
+			}
+			events.push(parsed);
+			for (const w of [...waiters]) {
+				if (w.match(parsed)) {
+					waiters.splice(waiters.indexOf(w), 1);
+					w.ok(parsed);
+				}
+			}
+		}
+	});
+	child.stderr!.setEncoding('utf8').on('data', (text: string) => output.push(text));
+	const close = () => {
+		if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+	};
+	process.once('exit', close);
+	const url = await new Promise<string>((ok, fail) => {
+		const timer = setTimeout(() => {
+			close();
+			fail(new Error(`emulator did not start within ${startTimeoutMs} ms: ${output.join('')}`));
+		}, startTimeoutMs);
+		urlFound = (found) => {
+			clearTimeout(timer);
+			ok(found);
+		};
+		child.once('exit', (code) => {
+			clearTimeout(timer);
+			fail(new Error(`emulator exited with ${code}: ${output.join('')}`));
+		});
+	});
+	return {
+		url,
+		events,
+		output,
+		next: (match, timeoutMs) =>
+			new Promise<RequestEvent>((ok, fail) => {
+				const seen = events.find(match);
+				if (seen) return ok(seen);
+				const timer = setTimeout(() => fail(new Error('emulator: no such request in time')), timeoutMs);
+				waiters.push({ match, ok: (e) => (clearTimeout(timer), ok(e)) });
+			}),
+		reset: () =>
+			new Promise<void>((ok, fail) => {
+				const timer = setTimeout(() => fail(new Error('emulator: reset not acknowledged')), 10_000);
+				resetWaiter = () => {
+					clearTimeout(timer);
+					events.length = 0;
+					ok();
+				};
+				child.stdin!.write('reset\n');
+			}),
+		close,
+	};
+}

@@ -1,0 +1,111 @@
+/**
+ * Bench 2, one measurement per process (fresh heap): the node uploads a recording stored in n8n's
+ * filesystem binary mode, waitMode none, to the emulator in a child process (scripts/emulator.js, so its
+ * buffering of the upload is not counted here).
+ *   node ... bench/memory.ts streamed <MiB>   the node as shipped: getBinaryStream
+ *   node ... bench/memory.ts buffered <MiB>   the node's buffer path (getBinaryDataBuffer), forced
+ *   node ... bench/memory.ts chunk1m <MiB>    diagnostic: the streamed path with getBinaryStream(id, 1 MiB)
+ * Reported: growth of this process's RSS and of Buffer memory (arrayBuffers) from just before the node
+ * starts (after gc) to their peak while it runs. Peak RSS is read from the kernel (VmHWM, reset at the
+ * start with /proc/self/clear_refs), so it cannot miss a short peak; arrayBuffers is sampled every 2 ms.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { Readable } from 'stream';
+import { childMain } from './lib/child';
+import { startEmulatorProcess } from './lib/emulatorProcess';
+import { runWithRecording, useFilesystemBinaryMode, type Variant } from './lib/workflow';
+
+const MiB = 1024 * 1024;
+const API_KEY = 'bench-memory-key';
+
+/** KiB fields of /proc/self/status, in bytes. */
+function procStatus(field: 'VmRSS' | 'VmHWM'): number {
+	const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync('/proc/self/status', 'utf8'));
+	return m ? Number(m[1]) * 1024 : NaN;
+}
+
+function resetPeakRss(): boolean {
+	try {
+		writeFileSync('/proc/self/clear_refs', '5');
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** The same 1 MiB block over and over: storing the file allocates nothing in this process. */
+function recording(bytes: number): () => Readable {
+	const block = Buffer.alloc(MiB, 'AssemblyAI bench recording ');
+	const chunks = Math.ceil(bytes / MiB);
+	return () =>
+		Readable.from(
+			(function* () {
+				for (let i = 0; i < chunks; i++) yield block;
+			})(),
+		);
+}
+
+childMain(async () => {
+	const mode = process.argv[2] ?? 'streamed';
+	const variant: Variant = mode === 'buffered' ? 'buffered' : mode === 'chunk1m' ? { chunkSize: MiB } : 'node';
+	const bytes = Number(process.argv[3] ?? 1024) * MiB;
+	const gc = (global as { gc?: () => void }).gc;
+	const binaryDir = mkdtempSync(join(tmpdir(), 'n8n-binary-'));
+	await useFilesystemBinaryMode(binaryDir);
+	const emulator = await startEmulatorProcess('script', API_KEY);
+	try {
+		let before = process.memoryUsage();
+		let hwmReset = false;
+		let peakRssSampled = 0;
+		let peakBuffers = 0;
+		let sampler: NodeJS.Timeout | undefined;
+		const started = Date.now();
+		const result = await runWithRecording({
+			recording: recording(bytes),
+			fileName: 'meeting.wav',
+			parameters: { operation: 'transcribe', source: 'binary', binaryPropertyName: 'data', waitMode: 'none' },
+			credentials: { apiKey: API_KEY, region: 'custom', baseUrl: emulator.url },
+			variant,
+			onSourceDone: () => {
+				gc?.();
+				gc?.();
+				before = process.memoryUsage();
+				peakRssSampled = before.rss;
+				peakBuffers = before.arrayBuffers;
+				hwmReset = resetPeakRss();
+				sampler = setInterval(() => {
+					const now = process.memoryUsage();
+					peakRssSampled = Math.max(peakRssSampled, now.rss);
+					peakBuffers = Math.max(peakBuffers, now.arrayBuffers);
+				}, 2);
+			},
+		});
+		clearInterval(sampler);
+		const after = process.memoryUsage();
+		peakRssSampled = Math.max(peakRssSampled, after.rss);
+		peakBuffers = Math.max(peakBuffers, after.arrayBuffers);
+		const peakRss = hwmReset ? Math.max(procStatus('VmHWM'), peakRssSampled) : peakRssSampled;
+		if (result.error) throw result.error;
+		if (result.items[0]?.json.status !== 'queued') throw new Error(`unexpected output ${JSON.stringify(result.items[0]?.json)}`);
+		const uploadLine = emulator.output.join('\n').split('\n').find((line) => line.includes('POST /v2/upload'));
+		const uploadedBytes = Number(/\((\d+) bytes/.exec(uploadLine ?? '')?.[1] ?? NaN);
+		if (uploadedBytes !== bytes) throw new Error(`the emulator received ${uploadedBytes} bytes, not ${bytes}`);
+		return {
+			mode,
+			fileBytes: bytes,
+			uploadedBytes,
+			baseline: { rss: before.rss, arrayBuffers: before.arrayBuffers, heapUsed: before.heapUsed },
+			peakRssGrowth: peakRss - before.rss,
+			peakRssGrowthSampled: peakRssSampled - before.rss,
+			peakArrayBuffersGrowth: peakBuffers - before.arrayBuffers,
+			peakRssFrom: hwmReset ? 'VmHWM (kernel) and 2 ms samples' : '2 ms samples',
+			storeMs: result.sourceDoneAt - started,
+			nodeMs: result.doneAt - result.sourceDoneAt,
+		};
+	} finally {
+		emulator.close();
+		rmSync(binaryDir, { recursive: true, force: true });
+	}
+});

@@ -1,0 +1,340 @@
+/**
+ * `npm run bench`: every benchmark, each in a fresh child process under a time limit, one after the
+ * other (they would disturb each other on a small machine). Prints one table, in which every figure is
+ * a ratio against a baseline measured in the same run, and writes bench/results/latest.json and .md.
+ * BENCH_QUICK=1 runs small sizes to check the bench itself, and writes no results.
+ */
+import { execFileSync } from 'child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { cpus, tmpdir, totalmem } from 'os';
+import { dirname, join, resolve } from 'path';
+import { runChild } from './lib/child';
+
+const QUICK = process.env.BENCH_QUICK === '1';
+const MiB = 1024 * 1024;
+const SIZES = {
+	batch: 20,
+	batchRepeats: QUICK ? 1 : 3,
+	memoryMiB: QUICK ? 128 : 1024,
+	uploadMiB: QUICK ? 64 : 512,
+	uploadRepeats: QUICK ? 1 : 5,
+	pollingBatch: QUICK ? 20 : 200,
+};
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Json = any;
+
+interface Row {
+	id: string;
+	/** Short, for the console table. */
+	name: string;
+	/** What exactly is measured. */
+	measure: string;
+	figure: string;
+	baseline: string;
+	ratio: number;
+	goal: string;
+	met: boolean | null;
+	note?: string;
+}
+
+function machine() {
+	const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
+	const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? 'unknown';
+	const versionOf = (pkg: string) => {
+		let dir = dirname(require.resolve(pkg));
+		for (let i = 0; i < 5; i++, dir = dirname(dir)) {
+			try {
+				const json = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+				if (json.name === pkg) return json.version as string;
+			} catch {
+				// keep looking upwards
+			}
+		}
+		return 'unknown';
+	};
+	let curl = 'not found';
+	try {
+		curl = execFileSync('/usr/bin/curl', ['--version'], { encoding: 'utf8' }).split('\n')[0];
+	} catch {
+		// reported as not found
+	}
+	return {
+		cpu: model,
+		cores: cpus().length,
+		ramGiB: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
+		node: process.version,
+		n8nCore: versionOf('n8n-core'),
+		n8nWorkflow: versionOf('n8n-workflow'),
+		curl,
+		platform: `${process.platform} ${process.arch}`,
+	};
+}
+
+const mib = (bytes: number) => `${(bytes / MiB).toFixed(1)} MiB`;
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+async function main() {
+	const startedAt = Date.now();
+	const when = new Date().toISOString();
+	const info = machine();
+	if (Number(process.versions.node.split('.')[0]) < 24) throw new Error(`Node 24 is needed (n8n-core 2.x), this is ${process.version}: use ./run bench`);
+	console.log(`AssemblyAI Highlights benchmarks${QUICK ? ' (QUICK: small sizes, results not written)' : ''}`);
+	console.log(`${when} · ${info.cpu}, ${info.cores} cores, ${info.ramGiB} GiB RAM · Node ${info.node} · n8n-core ${info.n8nCore}\n`);
+
+	// Every child's temporary files (n8n's user folder, binary store, the upload file) go under one
+	// directory, removed at the end whatever happened.
+	const tmpRoot = mkdtempSync(join(tmpdir(), 'aai-bench-'));
+	const env = { TMPDIR: tmpRoot };
+	const raw: Record<string, Json> = {};
+	try {
+		console.log(`1/4 batch: 1 vs ${SIZES.batch} recordings in one execution`);
+		raw.batch = await runChild({ label: 'batch', script: 'bench/batch.ts', args: [String(SIZES.batch), String(SIZES.batchRepeats)], timeoutMs: 180_000, env });
+
+		console.log(`2/4 memory: a ${SIZES.memoryMiB} MiB recording in filesystem binary mode, each run in its own process`);
+		const memoryArgs = (mode: string) => ({ label: `memory ${mode}`, script: 'bench/memory.ts', args: [mode, String(SIZES.memoryMiB)], timeoutMs: 180_000, env });
+		raw.memoryStreamed = await runChild(memoryArgs('streamed'));
+		raw.memoryBuffered = await runChild(memoryArgs('buffered'));
+		raw.memoryChunk1m = await runChild(memoryArgs('chunk1m'));
+		console.log(`  streamed ${mib(raw.memoryStreamed.peakRssGrowth)}, buffered ${mib(raw.memoryBuffered.peakRssGrowth)} peak RSS growth`);
+
+		console.log(`3/4 upload throughput: ${SIZES.uploadMiB} MiB, node vs curl`);
+		raw.throughput = await runChild({ label: 'upload', script: 'bench/throughput.ts', args: [String(SIZES.uploadMiB), String(SIZES.uploadRepeats)], timeoutMs: 300_000, env });
+
+		console.log(`4/4 polling: 1 recording, then ${SIZES.pollingBatch} in one execution`);
+		raw.polling = await runChild({ label: 'polling', script: 'bench/polling.ts', args: [String(SIZES.pollingBatch)], timeoutMs: 240_000, env });
+	} finally {
+		rmSync(tmpRoot, { recursive: true, force: true });
+	}
+
+	const rows = buildRows(raw);
+	const diagnostics = buildDiagnostics(raw);
+	const totalSeconds = Math.round((Date.now() - startedAt) / 1000);
+	const table = renderTable(rows);
+	console.log(`\n${table}\n`);
+	console.log('Diagnostics (no goal; they locate the misses):');
+	console.log(renderTable(diagnostics));
+	console.log(`\nTotal run time: ${totalSeconds} s`);
+
+	if (!QUICK) {
+		const dir = resolve(__dirname, 'results');
+		mkdirSync(dir, { recursive: true });
+		const result = { date: when, machine: info, sizes: SIZES, totalSeconds, rows, diagnostics, raw };
+		writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(result, null, '\t')}\n`);
+		writeFileSync(join(dir, 'latest.md'), renderMarkdown(result));
+		console.log('Written: bench/results/latest.json, bench/results/latest.md');
+	}
+}
+
+function buildRows(raw: Record<string, Json>): Row[] {
+	const { batch, memoryStreamed: ms, memoryBuffered: mb, throughput: tp, polling } = raw;
+	const rows: Row[] = [];
+	const batchRatio = batch.batchMs / batch.singleMs;
+	rows.push({
+		id: '1',
+		name: `Batch: ${batch.batch} recordings vs 1`,
+		measure: `Batch: wall time of 1 execution of ${batch.batch} recordings vs of 1 recording (each ${(batch.clock.queuedMs + batch.clock.processingMs) / 1000} s on the emulator, poll ${batch.pollIntervalSeconds} s)`,
+		figure: s(batch.batchMs),
+		baseline: s(batch.singleMs),
+		ratio: round(batchRatio),
+		goal: '≤ 1.5×',
+		met: batchRatio <= 1.5,
+		note: `medians of ${batch.repeats}; runs ${batch.batchRuns.join(', ')} ms vs ${batch.singleRuns.join(', ')} ms`,
+	});
+	rows.push({
+		id: '2',
+		name: `Memory: peak RSS growth, ${mib(ms.fileBytes)} upload`,
+		measure: `Memory: peak RSS growth while the node uploads a ${mib(ms.fileBytes)} file (filesystem mode) vs the buffered path`,
+		figure: mib(ms.peakRssGrowth),
+		baseline: mib(mb.peakRssGrowth),
+		ratio: round(ms.peakRssGrowth / mb.peakRssGrowth),
+		goal: '≤ 64 MiB',
+		met: ms.peakRssGrowth <= 64 * MiB,
+		note: `${round(ms.peakRssGrowth / ms.fileBytes)} of the file size; peak RSS from ${ms.peakRssFrom}`,
+	});
+	rows.push({
+		id: '2b',
+		name: 'Memory: peak arrayBuffers growth',
+		measure: 'Memory: peak Buffer memory (arrayBuffers) growth, same runs',
+		figure: mib(ms.peakArrayBuffersGrowth),
+		baseline: mib(mb.peakArrayBuffersGrowth),
+		ratio: round(ms.peakArrayBuffersGrowth / mb.peakArrayBuffersGrowth),
+		goal: '-',
+		met: null,
+		note: 'sampled every 2 ms; reported beside RSS, the 64 MiB goal is for RSS',
+	});
+	if (tp.skipped) {
+		rows.push({ id: '3', name: 'Upload throughput: node vs curl', measure: 'Upload throughput vs curl', figure: '-', baseline: '-', ratio: NaN, goal: '≥ 0.8×', met: null, note: tp.skipped });
+	} else {
+		const ratio = tp.nodeMiBps / tp.curlMiBps;
+		rows.push({
+			id: '3',
+			name: 'Upload throughput: node vs curl',
+			measure: `Upload throughput of a ${mib(tp.fileBytes)} file: the node vs curl --data-binary, same emulator endpoint`,
+			figure: `${tp.nodeMiBps.toFixed(0)} MiB/s`,
+			baseline: `${tp.curlMiBps.toFixed(0)} MiB/s`,
+			ratio: round(ratio),
+			goal: '≥ 0.8×',
+			met: ratio >= 0.8,
+			note: `medians of ${tp.repeats}, timed by the emulator (headers to last body byte); client-side ${tp.nodeClientMiBps.toFixed(0)} vs ${tp.curlClientMiBps.toFixed(0)} MiB/s`,
+		});
+	}
+	const single = polling.single;
+	rows.push({
+		id: '4a',
+		name: 'Polling: requests per transcript',
+		measure: `Polling: requests for 1 transcript (create + GETs), processing ${single.processingMs / 1000} s, poll ${polling.pollIntervalSeconds} s, vs the minimum ceil(p/i)+1`,
+		figure: String(single.requests),
+		baseline: String(single.minimumRequests),
+		ratio: round(single.requests / single.minimumRequests),
+		goal: '≤ 1.0×',
+		met: single.requests <= single.minimumRequests,
+	});
+	const many = polling.batch;
+	const naive = many.count / polling.pollIntervalSeconds;
+	rows.push({
+		id: '4b',
+		name: `Polling: request rate, ${many.count} waiting`,
+		measure: `Polling: request rate while ${many.count} transcripts wait (processing ${many.processingMs / 1000} s, poll ${polling.pollIntervalSeconds} s), busiest 1-s window, vs one GET per transcript per interval`,
+		figure: `${many.wait.maxPerSecond} req/s`,
+		baseline: `${naive.toFixed(1)} req/s (computed)`,
+		ratio: round(many.wait.maxPerSecond / naive),
+		goal: '< 10 req/s',
+		met: many.wait.maxPerSecond < 10,
+		note: `mean ${many.wait.meanPerSecond.toFixed(2)} req/s over ${s(many.wait.ms)}; ${many.requests} requests in all (${many.creates} creates, ${many.lists} lists, ${many.gets} GETs), ${round(many.requestsPerTranscript, 2)} per transcript`,
+	});
+	const latencyRow = (id: string, what: string, run: Json, intervalS: number): Row => ({
+		id,
+		name: `Polling: notice latency, ${what}`,
+		measure: `Polling: notice latency, completion to the node's GET (${what}), max, vs the poll interval`,
+		figure: s(run.noticeLatencyMs.max),
+		baseline: s(intervalS * 1000),
+		ratio: round(run.noticeLatencyMs.max / (intervalS * 1000)),
+		goal: '≤ 1.0×',
+		met: run.noticeLatencyMs.max <= intervalS * 1000,
+		note: `p50 ${s(run.noticeLatencyMs.p50)}, p90 ${s(run.noticeLatencyMs.p90)}${run.noticeLatencyMs.missing ? `, ${run.noticeLatencyMs.missing} never fetched after completion` : ''}`,
+	});
+	rows.push(latencyRow('4c', '1 recording', single, polling.pollIntervalSeconds));
+	rows.push(latencyRow('4c', `${batch.batch} recordings, bench 1`, batch.batchDetail, batch.pollIntervalSeconds));
+	rows.push(latencyRow('4c', `${many.count} recordings`, many, polling.pollIntervalSeconds));
+	return rows;
+}
+
+function buildDiagnostics(raw: Record<string, Json>): Row[] {
+	const { batch, memoryStreamed: ms, memoryChunk1m: mc, throughput: tp, polling } = raw;
+	const rows: Row[] = [];
+	const slow = batch.slowLookups;
+	rows.push({
+		id: 'D1',
+		name: `Batch ${batch.batch} vs 1, lookups ${slow.delayMs} ms late`,
+		measure: `Batch as in 1, every lookup answered ${slow.delayMs} ms late (a distant API): ${batch.batch} recordings vs 1`,
+		figure: s(slow.batchMs),
+		baseline: s(slow.singleMs),
+		ratio: round(slow.batchMs / slow.singleMs),
+		goal: '-',
+		met: null,
+		note: `wait-phase rate ${slow.batchDetail.wait.meanPerSecond.toFixed(2)} req/s mean, ${slow.batchDetail.wait.maxPerSecond} max`,
+	});
+	if (!tp.skipped) {
+		rows.push({
+			id: 'D2',
+			name: 'Upload, 1 MiB reads, vs curl',
+			measure: "Upload as in 3, the node's transport with getBinaryStream(id, 1 MiB) instead of 64 KiB reads, vs curl",
+			figure: `${tp.chunk1MiBMiBps.toFixed(0)} MiB/s`,
+			baseline: `${tp.curlMiBps.toFixed(0)} MiB/s`,
+			ratio: round(tp.chunk1MiBMiBps / tp.curlMiBps),
+			goal: '-',
+			met: null,
+			note: `${round(tp.chunk1MiBMiBps / tp.nodeMiBps, 2)}× the node as shipped`,
+		});
+	}
+	if (!tp.skipped) {
+		for (const [id, kib, mibps] of [
+			['D2b', 64, tp.plainNode64KiBMiBps],
+			['D2c', 1024, tp.plainNode1MiBMiBps],
+		] as const) {
+			rows.push({
+				id,
+				name: `Upload, plain Node http ${kib >= 1024 ? `${kib / 1024} MiB` : `${kib} KiB`} reads, vs curl`,
+				measure: `Upload as in 3 by plain Node, no n8n: fs.createReadStream (highWaterMark ${kib} KiB) piped into http.request, vs curl`,
+				figure: `${mibps.toFixed(0)} MiB/s`,
+				baseline: `${tp.curlMiBps.toFixed(0)} MiB/s`,
+				ratio: round(mibps / tp.curlMiBps),
+				goal: '-',
+				met: null,
+				note: `the node as shipped reaches ${round(tp.nodeMiBps / mibps, 2)}× of this`,
+			});
+		}
+	}
+	rows.push({
+		id: 'D3',
+		name: 'Memory, 1 MiB reads, vs as shipped',
+		measure: 'Memory as in 2, with getBinaryStream(id, 1 MiB): peak RSS growth vs the node as shipped',
+		figure: mib(mc.peakRssGrowth),
+		baseline: mib(ms.peakRssGrowth),
+		ratio: round(mc.peakRssGrowth / ms.peakRssGrowth),
+		goal: '-',
+		met: null,
+		note: `arrayBuffers ${mib(mc.peakArrayBuffersGrowth)}`,
+	});
+	const many = polling.batch;
+	rows.push({
+		id: 'D4',
+		name: 'Create burst vs wait-phase pacing',
+		measure: `Submission of ${many.count} recordings (POST /v2/transcript, unpaced, 4 at a time): busiest 1-s window vs the wait-phase pacing`,
+		figure: `${many.submit.maxPerSecond} req/s`,
+		baseline: `${many.wait.maxPerSecond} req/s`,
+		ratio: round(many.submit.maxPerSecond / many.wait.maxPerSecond),
+		goal: '-',
+		met: null,
+		note: `${many.creates} creates in ${s(many.submit.ms)}`,
+	});
+	return rows;
+}
+
+const metText = (met: boolean | null) => (met === null ? '-' : met ? 'yes' : 'NO');
+
+/** The table with short names, then each row's full description and note. */
+function renderTable(rows: Row[]): string {
+	const head = ['#', 'measure', 'figure', 'baseline', 'ratio', 'goal', 'met'];
+	const body = rows.map((r) => [r.id, r.name, r.figure, r.baseline, Number.isNaN(r.ratio) ? '-' : `${r.ratio}×`, r.goal, metText(r.met)]);
+	const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+	const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+	const out = [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line), ''];
+	for (const r of rows) out.push(`${r.id.padEnd(3)} ${r.measure}${r.note ? `\n    ${r.note}` : ''}`);
+	return out.join('\n');
+}
+
+function renderMarkdown(result: { date: string; machine: Json; totalSeconds: number; rows: Row[]; diagnostics: Row[] }): string {
+	const m = result.machine;
+	const esc = (t: string) => t.replace(/\|/g, '\\|');
+	const table = (rows: Row[]) =>
+		[
+			'| # | measure | figure | baseline | ratio | goal | met |',
+			'|---|---|---|---|---|---|---|',
+			...rows.map(
+				(r) =>
+					`| ${r.id} | ${esc(r.measure)}${r.note ? `<br><sub>${esc(r.note)}</sub>` : ''} | ${r.figure} | ${r.baseline} | ${Number.isNaN(r.ratio) ? '-' : `${r.ratio}×`} | ${r.goal} | ${metText(r.met)} |`,
+			),
+		].join('\n');
+	return [
+		'# Benchmark results',
+		'',
+		`${result.date} · ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM · Node ${m.node} · n8n-core ${m.n8nCore} / n8n-workflow ${m.n8nWorkflow} · ${m.curl}`,
+		'',
+		`\`npm run bench\` (or \`./run bench\`), total run time ${result.totalSeconds} s. Every ratio is against a baseline measured in the same run; see bench/README.md for what each figure is.`,
+		'',
+		table(result.rows),
+		'',
+		'Diagnostics (no goal):',
+		'',
+		table(result.diagnostics),
+		'',
+	].join('\n');
+}
+
+main().catch((error: Error) => {
+	console.error(`\nThe bench failed: ${error.message}`);
+	process.exitCode = 1;
+});

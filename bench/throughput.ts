@@ -1,0 +1,175 @@
+/**
+ * Bench 3: upload throughput. One file on disk (in a temp dir, deleted afterwards) is uploaded to the
+ * same emulator endpoint (bench/emulator-child.js, in a child process, which hashes nothing) by
+ *  - the node: the file read into n8n's filesystem binary store by a source node, then Transcribe with
+ *    Key Phrases, source binary, waitMode none (upload + create);
+ *  - curl --data-binary @file -H 'Authorization: K' <emulator>/v2/upload.
+ * and, as diagnostics: the node's transport with getBinaryStream(id, 1 MiB) instead of 64 KiB reads, and
+ * plain Node (http.request fed by fs.createReadStream, no n8n) with 64 KiB and 1 MiB reads: what any
+ * Node client can reach here.
+ * Alternating, REPEATS times each; the median counts. The rate is measured by the emulator, from the
+ * request's headers to its last body byte, the same clock for both; client-side wall times are reported
+ * beside it (the node's: the node's whole run; curl's: its time_total).
+ *   node ... bench/throughput.ts <MiB> <repeats>
+ */
+import { execFile } from 'child_process';
+import { createHash, randomBytes } from 'crypto';
+import { closeSync, createReadStream, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'fs';
+import { request } from 'http';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { childMain } from './lib/child';
+import { startEmulatorProcess, type EmulatorProcess } from './lib/emulatorProcess';
+import { runWithRecording, useFilesystemBinaryMode, type Variant } from './lib/workflow';
+
+const MiB = 1024 * 1024;
+const API_KEY = 'bench-throughput-key';
+const CURL = '/usr/bin/curl';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function writeFile(path: string, bytes: number): string {
+	// Random blocks so nothing on the way could compress or deduplicate them.
+	const hash = createHash('sha256');
+	const fd = openSync(path, 'w');
+	try {
+		for (let written = 0; written < bytes; ) {
+			const block = randomBytes(Math.min(4 * MiB, bytes - written));
+			writeSync(fd, block);
+			hash.update(block);
+			written += block.length;
+		}
+	} finally {
+		closeSync(fd);
+	}
+	return hash.digest('hex');
+}
+
+async function uploadWithCurl(emulator: EmulatorProcess, file: string, timeoutMs: number) {
+	const started = Date.now();
+	const stdout = await new Promise<string>((ok, fail) =>
+		execFile(
+			CURL,
+			[
+				'-sS',
+				'--fail',
+				'-o',
+				'/dev/null',
+				'-w',
+				'%{time_total} %{speed_upload}',
+				'--data-binary',
+				`@${file}`,
+				'-H',
+				`Authorization: ${API_KEY}`,
+				'-H',
+				'Content-Type: application/octet-stream',
+				`${emulator.url}/v2/upload`,
+			],
+			{ timeout: timeoutMs, killSignal: 'SIGKILL' },
+			(error, out, err) => (error ? fail(new Error(`curl failed: ${error.message} ${err}`)) : ok(out)),
+		),
+	);
+	const wallMs = Date.now() - started;
+	const [timeTotal] = stdout.trim().split(/\s+/).map(Number);
+	const upload = await emulator.next((e) => e.path === '/v2/upload', 10_000);
+	return { serverMs: upload.end - upload.start, bytes: upload.bytes, clientMs: timeTotal * 1000, wallMs };
+}
+
+let binaryDir = '';
+
+async function uploadWithNode(emulator: EmulatorProcess, file: string, variant: Variant = 'node') {
+	const result = await runWithRecording({
+		variant,
+		recording: () => createReadStream(file),
+		fileName: 'meeting.wav',
+		parameters: { operation: 'transcribe', source: 'binary', binaryPropertyName: 'data', waitMode: 'none' },
+		credentials: { apiKey: API_KEY, region: 'custom', baseUrl: emulator.url },
+	});
+	if (result.error) throw result.error;
+	if (result.items[0]?.json.status !== 'queued') throw new Error(`unexpected output ${JSON.stringify(result.items[0]?.json)}`);
+	const upload = await emulator.next((e) => e.path === '/v2/upload', 10_000);
+	// Each run stored another copy of the file: drop it, so that runs do not pile up gigabytes on disk.
+	rmSync(binaryDir, { recursive: true, force: true });
+	mkdirSync(binaryDir);
+	return { serverMs: upload.end - upload.start, bytes: upload.bytes, clientMs: result.doneAt - result.sourceDoneAt };
+}
+
+/** Plain Node: fs.createReadStream piped into http.request, no n8n, no axios. */
+async function uploadWithPlainNode(emulator: EmulatorProcess, file: string, bytes: number, highWaterMark: number) {
+	await new Promise<void>((ok, fail) => {
+		const req = request(
+			`${emulator.url}/v2/upload`,
+			{ method: 'POST', headers: { Authorization: API_KEY, 'Content-Type': 'application/octet-stream', 'Content-Length': bytes } },
+			(res) => {
+				res.resume();
+				res.on('end', () => (res.statusCode === 200 ? ok() : fail(new Error(`HTTP ${res.statusCode}`))));
+			},
+		);
+		req.on('error', fail);
+		createReadStream(file, { highWaterMark }).pipe(req);
+	});
+	const upload = await emulator.next((e) => e.path === '/v2/upload', 10_000);
+	return { serverMs: upload.end - upload.start, bytes: upload.bytes };
+}
+
+childMain(async () => {
+	const bytes = Number(process.argv[2] ?? 512) * MiB;
+	const repeats = Number(process.argv[3] ?? 3);
+	if (!existsSync(CURL)) return { skipped: `${CURL} not found` };
+	const dir = mkdtempSync(join(tmpdir(), 'bench-upload-'));
+	let emulator: EmulatorProcess | undefined;
+	try {
+		const file = join(dir, 'recording.bin');
+		writeFile(file, bytes);
+		binaryDir = join(dir, 'n8n-binary');
+		mkdirSync(binaryDir);
+		await useFilesystemBinaryMode(binaryDir);
+		emulator = await startEmulatorProcess('bench', API_KEY);
+		// Warm-up, not counted: loads the code paths and the file into the page cache.
+		await uploadWithNode(emulator, file);
+		await emulator.reset();
+		await uploadWithCurl(emulator, file, 120_000);
+		await emulator.reset();
+		const node: Array<Awaited<ReturnType<typeof uploadWithNode>>> = [];
+		const curl: Array<Awaited<ReturnType<typeof uploadWithCurl>>> = [];
+		const chunked: Array<Awaited<ReturnType<typeof uploadWithNode>>> = [];
+		const plain64k: Array<Awaited<ReturnType<typeof uploadWithPlainNode>>> = [];
+		const plain1m: Array<Awaited<ReturnType<typeof uploadWithPlainNode>>> = [];
+		for (let i = 0; i < repeats; i++) {
+			node.push(await uploadWithNode(emulator, file));
+			await emulator.reset();
+			curl.push(await uploadWithCurl(emulator, file, 120_000));
+			await emulator.reset();
+			chunked.push(await uploadWithNode(emulator, file, { chunkSize: MiB }));
+			await emulator.reset();
+			plain64k.push(await uploadWithPlainNode(emulator, file, bytes, 64 * 1024));
+			await emulator.reset();
+			plain1m.push(await uploadWithPlainNode(emulator, file, bytes, MiB));
+			await emulator.reset();
+			const r = (ms: number) => (bytes / MiB / (ms / 1000)).toFixed(0);
+			console.log(
+				`round ${i + 1} (MiB/s): node ${r(node[i].serverMs)}, curl ${r(curl[i].serverMs)}, node with 1 MiB reads ${r(chunked[i].serverMs)}, plain Node 64 KiB ${r(plain64k[i].serverMs)}, 1 MiB ${r(plain1m[i].serverMs)}`,
+			);
+		}
+		for (const r of [...node, ...curl, ...chunked, ...plain64k, ...plain1m]) if (r.bytes !== bytes) throw new Error(`the emulator received ${r.bytes} bytes, not ${bytes}`);
+		const rate = (ms: number) => bytes / MiB / (ms / 1000);
+		return {
+			fileBytes: bytes,
+			repeats,
+			node: { serverMs: node.map((r) => r.serverMs), clientMs: node.map((r) => r.clientMs) },
+			curl: { serverMs: curl.map((r) => r.serverMs), clientMs: curl.map((r) => r.clientMs), wallMs: curl.map((r) => r.wallMs) },
+			chunk1MiB: { serverMs: chunked.map((r) => r.serverMs), clientMs: chunked.map((r) => r.clientMs) },
+			nodeMiBps: rate(median(node.map((r) => r.serverMs))),
+			chunk1MiBMiBps: rate(median(chunked.map((r) => r.serverMs))),
+			plainNode: { serverMs64KiB: plain64k.map((r) => r.serverMs), serverMs1MiB: plain1m.map((r) => r.serverMs) },
+			plainNode64KiBMiBps: rate(median(plain64k.map((r) => r.serverMs))),
+			plainNode1MiBMiBps: rate(median(plain1m.map((r) => r.serverMs))),
+			curlMiBps: rate(median(curl.map((r) => r.serverMs))),
+			nodeClientMiBps: rate(median(node.map((r) => r.clientMs))),
+			curlClientMiBps: rate(median(curl.map((r) => r.clientMs))),
+		};
+	} finally {
+		emulator?.close();
+		rmSync(dir, { recursive: true, force: true });
+	}
+});
