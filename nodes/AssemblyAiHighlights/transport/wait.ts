@@ -29,7 +29,7 @@ export function isFinished(transcript: TranscriptJson): boolean {
 }
 
 /** Spaces request starts so that the execution never sends more than MAX_REQUESTS_PER_SECOND. */
-class Pacer {
+export class Pacer {
 	private next = 0;
 	constructor(
 		private readonly gapMs: number,
@@ -104,7 +104,7 @@ export async function waitForTranscripts(
  * The status of the wanted transcripts from the transcript list (newest first), paging back until
  * all are seen. Undefined when the list cannot be read: the caller then asks for each one.
  */
-async function listStatuses(
+export async function listStatuses(
 	ctx: ApiContext,
 	wanted: Set<string>,
 	pacer: Pacer,
