@@ -1,6 +1,6 @@
 import { useEmulator } from '../helpers/emulator';
 import { runNode } from '../helpers/runNode';
-import { LIST_POLLING_FROM, MAX_REQUESTS_PER_SECOND } from '../../nodes/AssemblyAiHighlights/transport/wait';
+import { BURST_REQUESTS, LIST_POLLING_FROM, MAX_REQUESTS_PER_SECOND } from '../../nodes/AssemblyAiHighlights/transport/wait';
 
 const env = useEmulator();
 
@@ -34,17 +34,48 @@ describe('polling is polite: a batch costs about one request per transcript, how
 		expect(gets().length).toBeGreaterThanOrEqual(4);
 	});
 
-	test(`requests while waiting are paced to at most ${MAX_REQUESTS_PER_SECOND} per second`, async () => {
-		env.emu.setClock({ queuedMs: 0, processingMs: 50 });
+	test('a batch that finishes together is fetched in a burst, not one request per 125 ms', async () => {
+		// Poll every 0.2 s: fewer list requests than tokens come in, so the bucket is full when they finish.
+		env.emu.setClock({ queuedMs: 0, processingMs: 400 });
 		await runNode({
-			parameters: { operation: 'transcribe', source: 'url', audioUrl: '={{ $json.url }}', options: { pollIntervalSeconds: 0.01 } },
-			inputs: batch(12),
+			parameters: { operation: 'transcribe', source: 'url', audioUrl: '={{ $json.url }}', output: 'summary', options: { pollIntervalSeconds: 0.2 } },
+			inputs: batch(20),
 			credentials: env.credentials(),
 		});
-		const waiting = [...lists(), ...gets()].map((r) => r.at).sort((a, b) => a - b);
-		// In any one-second window there are at most MAX_REQUESTS_PER_SECOND (+1 for the window's edge).
-		for (const start of waiting) {
-			expect(waiting.filter((at) => at >= start && at < start + 1000).length).toBeLessThanOrEqual(MAX_REQUESTS_PER_SECOND + 1);
+		expect(gets()).toHaveLength(20);
+		// Paced one by one (the old Pacer), no second could hold more than MAX_REQUESTS_PER_SECOND + 1.
+		expect(busiest(gets().map((r) => r.at), 1000)).toBeGreaterThanOrEqual(12);
+	});
+
+	test(`while waiting, any window of T s holds at most ${BURST_REQUESTS} + ${MAX_REQUESTS_PER_SECOND}·T requests, so any 10 s fewer than 100`, async () => {
+		// The account limit is 20,000 requests per 5 minutes; one execution keeps under 10 per second on average.
+		expect(BURST_REQUESTS + 10 * MAX_REQUESTS_PER_SECOND).toBeLessThan(100);
+		// 40 transcripts finishing together: more lookups than the burst, so the sustained rate shows.
+		env.emu.setClock({ queuedMs: 0, processingMs: 300 });
+		await runNode({
+			parameters: { operation: 'transcribe', source: 'url', audioUrl: '={{ $json.url }}', output: 'summary', options: { pollIntervalSeconds: 0.05 } },
+			inputs: batch(40),
+			credentials: env.credentials(),
+		});
+		expect(gets()).toHaveLength(40);
+		const waiting = [...lists(), ...gets()].map((r) => r.at);
+		for (const windowMs of [250, 500, 1000, 2000, 3000, 5000, 10_000]) {
+			// +1: a window's two edges may both hold a request.
+			expect(busiest(waiting, windowMs)).toBeLessThanOrEqual(BURST_REQUESTS + (MAX_REQUESTS_PER_SECOND * windowMs) / 1000 + 1);
 		}
+		// Past the burst, the rest follow at the sustained rate.
+		const span = Math.max(...waiting) - Math.min(...waiting);
+		expect(span).toBeGreaterThan(((40 - BURST_REQUESTS) / MAX_REQUESTS_PER_SECOND) * 1000 * 0.9);
 	});
 });
+
+/** The most request starts within any window of `ms`. */
+function busiest(times: number[], ms: number): number {
+	const sorted = [...times].sort((a, b) => a - b);
+	let best = 0;
+	for (let i = 0, j = 0; i < sorted.length; i++) {
+		while (j < sorted.length && sorted[j] < sorted[i] + ms) j++;
+		best = Math.max(best, j - i);
+	}
+	return best;
+}
