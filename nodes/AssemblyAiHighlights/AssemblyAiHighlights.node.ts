@@ -1,7 +1,16 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	IHookFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { nodeProperties } from './actions/node.description';
 import { router } from './actions/router';
+import { receiveCallback } from './actions/transcribe/callbackWebhook';
 
 export class AssemblyAiHighlights implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,10 +26,42 @@ export class AssemblyAiHighlights implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
 		credentials: [{ name: 'assemblyAiHighlightsApi', required: true }],
+		// "Wait for AssemblyAI's Callback": the resume URL of a waiting execution, never a trigger.
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: '',
+				restartWebhook: true,
+				ndvHideUrl: true,
+				ndvHideMethod: true,
+			},
+		],
 		properties: nodeProperties,
+	};
+
+	// n8n calls these for a trigger's webhooks when a workflow is activated. It never does for a
+	// resume URL (restartWebhook), and AssemblyAI has no webhook registry: nothing to set up.
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);
+	}
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await receiveCallback.call(this);
 	}
 }

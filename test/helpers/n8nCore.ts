@@ -105,7 +105,9 @@ export function startWorkflow(opts: {
 	nodeTypes: Record<string, INodeType | IVersionedNodeType>;
 	credentialTypes: Record<string, ICredentialType>;
 	credentials: Record<string, ICredentialDataDecryptedObject>;
-}): { done: Promise<IRun>; cancel: () => void } {
+	/** What the test's "server" changes, e.g. webhookWaitingBaseUrl to where it listens. */
+	additionalData?: Record<string, unknown>;
+}): { done: Promise<IRun>; cancel: () => void; workflow: Workflow; additionalData: IWorkflowExecuteAdditionalData } {
 	const workflow = new Workflow({
 		id: 'test-workflow',
 		nodes: opts.nodes,
@@ -121,6 +123,7 @@ export function startWorkflow(opts: {
 
 	const additionalData = {
 		...baseAdditionalData(new TestCredentialsHelper(opts.credentialTypes, opts.credentials)),
+		...opts.additionalData,
 		hooks,
 	} as unknown as IWorkflowExecuteAdditionalData;
 
@@ -130,7 +133,7 @@ export function startWorkflow(opts: {
 		executionData: { nodeExecutionStack: [{ node: start, data: { main: [[{ json: {} }]] }, source: null }] },
 	});
 	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
-	return { done, cancel: () => execution.cancel() };
+	return { done, cancel: () => execution.cancel(), workflow, additionalData };
 }
 
 /** What the n8n server hands every node context: URLs, credentials, and nothing the tests need beyond. */

@@ -67,6 +67,7 @@ export interface RunOptions {
 	inputs?: InputItem[];
 	credentials: IDataObject;
 	onError?: INode['onError'];
+	additionalData?: Record<string, unknown>;
 }
 
 export const NODE_NAME = 'AssemblyAI Highlights';
@@ -86,29 +87,35 @@ export function startNode(options: RunOptions) {
 			onError: options.onError,
 		},
 	];
-	const { done, cancel } = startWorkflow({
+	const { done, cancel, workflow, additionalData } = startWorkflow({
 		nodes,
 		connections: { Source: { main: [[{ node: NODE_NAME, type: NodeConnectionTypes.Main, index: 0 }]] } },
 		nodeTypes: { testSource: sourceNodeType(inputs), assemblyAiHighlights: new AssemblyAiHighlights() },
 		credentialTypes: { assemblyAiHighlightsApi: new AssemblyAiHighlightsApi() },
 		credentials: { assemblyAiHighlightsApi: options.credentials as never },
+		additionalData: options.additionalData,
 	});
 	const secrets = secretsOf(options);
 	const loggedBefore = logged.length;
-	const result = done.then((run): NodeRun => {
-		// Every run of every test is searched for the API key and the webhook secret: its results (all
-		// items, the error with its node), and the log. Not executionData: n8n's own copy of the workflow.
-		const leaked = findSecrets({ resultData: run.data.resultData, logged: logged.slice(loggedBefore) }, secrets);
-		if (leaked.length) throw new Error(`A secret leaked into the run's output, error or log: ${leaked.map((s) => s.slice(0, 3) + '…').join(', ')}`);
-		const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
-		return {
-			run,
-			status: run.status,
-			items: taskData?.data?.main?.[0] ?? [],
-			error: run.data.resultData.error as NodeRun['error'],
-		};
-	});
-	return { result, cancel };
+	const result = done.then((run) => checkedRun(run, secrets, loggedBefore));
+	return { result, cancel, workflow, additionalData, secrets };
+}
+
+/**
+ * The node's part of a run. Every run of every test is searched for the API key and the webhook
+ * secret: its results (all items, the error with its node), and the log. Not executionData: n8n's
+ * own copy of the workflow.
+ */
+export function checkedRun(run: IRun, secrets: string[], loggedBefore: number): NodeRun {
+	const leaked = findSecrets({ resultData: run.data.resultData, logged: logged.slice(loggedBefore) }, secrets);
+	if (leaked.length) throw new Error(`A secret leaked into the run's output, error or log: ${leaked.map((s) => s.slice(0, 3) + '…').join(', ')}`);
+	const taskData = run.data.resultData.runData[NODE_NAME]?.at(-1);
+	return {
+		run,
+		status: run.status,
+		items: taskData?.data?.main?.[0] ?? [],
+		error: run.data.resultData.error as NodeRun['error'],
+	};
 }
 
 export async function runNode(options: RunOptions): Promise<NodeRun> {

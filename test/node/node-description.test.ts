@@ -20,8 +20,17 @@ describe('the node description keeps the public contract of DESIGN.md', () => {
 		expect(named('binaryPropertyName')[0].default).toBe('data');
 		expect(named('audioUrl')).toHaveLength(1);
 		expect(named('transcriptId')).toHaveLength(1);
-		expect(values(named('waitMode')[0])).toEqual(['poll', 'none']);
-		for (const output of named('output')) expect(values(output)).toEqual(['keyPhrases', 'occurrences', 'summary', 'raw']);
+		const forOperation = (p: INodeProperties) => p.displayOptions?.show?.operation;
+		expect(named('waitMode').map((p) => [forOperation(p), values(p)])).toEqual([
+			[['transcribe'], ['poll', 'webhook', 'none']],
+			[['getHighlights'], ['poll', 'none']],
+		]);
+		// Waiting for a callback gives one item per recording (n8n pairs a resumed node's items one to one).
+		expect(named('output').map((p) => [p.displayOptions?.show?.waitMode ?? null, p.default, values(p)])).toEqual([
+			[null, 'keyPhrases', ['keyPhrases', 'occurrences', 'summary', 'raw']],
+			[['poll'], 'keyPhrases', ['keyPhrases', 'occurrences', 'summary', 'raw']],
+			[['webhook'], 'summary', ['summary', 'raw']],
+		]);
 		const transcriptOptions = named('transcriptOptions')[0].options as INodeProperties[];
 		expect(transcriptOptions.map((o) => o.name).sort()).toEqual(
 			['languageCode', 'speechModels', 'keytermsPrompt', 'speakerLabels', 'audioStartFrom', 'audioEndAt', 'webhookUrl', 'webhookAuthHeaderName', 'webhookAuthHeaderValue'].sort(),

@@ -1,24 +1,52 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-export const waitModeProperty: INodeProperties = {
+const POLL_OPTION = {
+	name: 'Poll Until Done',
+	value: 'poll',
+	description: 'Wait inside this execution, checking AssemblyAI every few seconds, then output the key phrases',
+};
+const CALLBACK_OPTION = {
+	name: "Wait for AssemblyAI's Callback",
+	value: 'webhook',
+	description:
+		'Put the execution to wait without holding n8n busy; AssemblyAI calls this execution back when done, then the key phrases come out. AssemblyAI must be able to reach n8n (WEBHOOK_URL).',
+};
+const DONT_WAIT_OPTION = {
+	name: "Don't Wait",
+	value: 'none',
+	description: 'Output the transcript ID and status at once; fetch the key phrases later with Get Highlights',
+};
+
+const waitMode: INodeProperties = {
 	displayName: 'Wait for Result',
 	name: 'waitMode',
 	type: 'options',
 	default: 'poll',
-	options: [
-		{
-			name: 'Poll Until Done',
-			value: 'poll',
-			description: 'Wait inside this execution, checking AssemblyAI every few seconds, then output the key phrases',
-		},
-		{
-			name: "Don't Wait",
-			value: 'none',
-			description:
-				'Output the transcript ID and status at once; fetch the key phrases later with Get Highlights',
-		},
-	],
-	description: 'Whether to wait until AssemblyAI has finished the transcript',
+	options: [],
+	description: 'Whether to wait until AssemblyAI has finished the transcript, and how',
+};
+
+/** Transcribe can also wait for AssemblyAI's webhook; Get Highlights reads transcripts made earlier. */
+export const waitModeProperties: INodeProperties[] = [
+	{
+		...waitMode,
+		options: [POLL_OPTION, CALLBACK_OPTION, DONT_WAIT_OPTION],
+		displayOptions: { show: { operation: ['transcribe'] } },
+	},
+	{
+		...waitMode,
+		options: [POLL_OPTION, DONT_WAIT_OPTION],
+		displayOptions: { show: { operation: ['getHighlights'] } },
+	},
+];
+
+export const callbackNotice: INodeProperties = {
+	displayName:
+		'AssemblyAI will call this execution back at its resume URL, so n8n must be reachable from the internet (set WEBHOOK_URL). Until then the execution shows as waiting and holds no worker. If Max Wait passes first, n8n continues with one item per recording that has <code>error</code> and <code>transcriptId</code>.',
+	name: 'callbackNotice',
+	type: 'notice',
+	default: '',
+	displayOptions: { show: { operation: ['transcribe'], waitMode: ['webhook'] } },
 };
 
 export const outputProperty: INodeProperties = {
@@ -58,6 +86,16 @@ export const outputProperty: INodeProperties = {
 export const outputProperties: INodeProperties[] = [
 	{ ...outputProperty, displayOptions: { show: { operation: ['getHighlights'] } } },
 	{ ...outputProperty, displayOptions: { show: { operation: ['transcribe'], waitMode: ['poll'] } } },
+	{
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		default: 'summary',
+		options: (outputProperty.options as INodePropertyOptions[]).filter((o) => o.value === 'summary' || o.value === 'raw'),
+		hint: 'One item per recording: n8n pairs the items a resumed node outputs one to one with its input. For one item per key phrase, add a Split Out node on the <code>highlights</code> field.',
+		description: 'How to turn each finished transcript into an item',
+		displayOptions: { show: { operation: ['transcribe'], waitMode: ['webhook'] } },
+	},
 ];
 
 export const optionsProperty: INodeProperties = {
@@ -128,7 +166,7 @@ export const optionsProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 3,
-			description: 'How often to ask AssemblyAI whether the transcripts are done',
+			description: 'How often to ask AssemblyAI whether the transcripts are done (Poll Until Done)',
 		},
 		{
 			displayName: 'Sort By',

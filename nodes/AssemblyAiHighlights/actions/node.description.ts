@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { optionsProperty, outputProperties, waitModeProperty } from './common.properties';
+import { callbackNotice, optionsProperty, outputProperties, waitModeProperties } from './common.properties';
 import { getHighlightsProperties } from './getHighlights/description';
 import { transcribeInputProperties, transcribeOptionProperties } from './transcribe/description';
 
@@ -29,7 +29,8 @@ export const nodeProperties: INodeProperties[] = [
 	operationProperty,
 	...transcribeInputProperties,
 	...getHighlightsProperties,
-	waitModeProperty,
+	...waitModeProperties,
+	callbackNotice,
 	...outputProperties,
 	...transcribeOptionProperties,
 	optionsProperty,

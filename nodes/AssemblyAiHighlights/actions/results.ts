@@ -91,13 +91,18 @@ export function collectOutcomes(ctx: IExecuteFunctions, outcomes: ItemOutcome[])
 			continue;
 		}
 		if (!ctx.continueOnFail()) throw asNodeError(ctx, outcome.error, outcome.itemIndex);
-		const json: IDataObject = { error: outcome.error.message };
-		const description = (outcome.error as { description?: unknown }).description;
-		if (typeof description === 'string' && description) json.errorDescription = description;
-		if (outcome.transcriptId) json.transcriptId = outcome.transcriptId;
-		out.push({ json, pairedItem: { item: outcome.itemIndex } });
+		out.push({ json: errorJson(outcome.error, outcome.transcriptId), pairedItem: { item: outcome.itemIndex } });
 	}
 	return out;
+}
+
+/** The JSON of an error item: the message, n8n's description of it, and the transcript it concerns. */
+export function errorJson(error: Error, transcriptId?: string): IDataObject {
+	const json: IDataObject = { error: error.message };
+	const description = (error as { description?: unknown }).description;
+	if (typeof description === 'string' && description) json.errorDescription = description;
+	if (transcriptId) json.transcriptId = transcriptId;
+	return json;
 }
 
 /** Errors leave the node as NodeApiError or NodeOperationError, tied to their input item. */

@@ -3,7 +3,7 @@ import type { OutputShape, ShapeOptions } from '../highlights';
 import { DEFAULT_SHAPE_OPTIONS } from '../highlights';
 import type { WaitSettings } from '../transport/wait';
 
-export type WaitMode = 'poll' | 'none';
+export type WaitMode = 'poll' | 'webhook' | 'none';
 
 /** What one input item asks for once its transcript is known. */
 export interface ItemSettings {
@@ -18,9 +18,10 @@ const number = (value: unknown, fallback: number) =>
 
 export function readItemSettings(ctx: IExecuteFunctions, itemIndex: number): ItemSettings {
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const waitMode = ctx.getNodeParameter('waitMode', itemIndex, 'poll') as WaitMode;
 	return {
-		waitMode: ctx.getNodeParameter('waitMode', itemIndex, 'poll') as WaitMode,
-		output: ctx.getNodeParameter('output', itemIndex, 'keyPhrases') as OutputShape,
+		waitMode,
+		output: ctx.getNodeParameter('output', itemIndex, waitMode === 'webhook' ? 'summary' : 'keyPhrases') as OutputShape,
 		shape: readShapeOptions(options),
 		wait: {
 			pollIntervalMs: Math.max(10, number(options.pollIntervalSeconds, 3) * 1000),

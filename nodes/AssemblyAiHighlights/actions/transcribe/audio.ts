@@ -60,6 +60,9 @@ export async function readAudioSource(
 	return { kind: 'binary', property, binary, byteLength };
 }
 
+/** Bytes per read of a stored binary while uploading it (bench/README.md: the chunk-size sweep). */
+export const UPLOAD_CHUNK_BYTES = 64 * 1024;
+
 /**
  * The audio_url for the transcript: the URL as given, or the upload_url of the uploaded binary.
  * A binary stored by id (filesystem or S3 mode) is streamed, so a long recording never sits in memory.
@@ -69,7 +72,7 @@ export async function resolveAudioUrl(ctx: IExecuteFunctions, audio: AudioSource
 	const { binary, property, byteLength } = audio;
 	if (binary.id) {
 		const id = binary.id;
-		return await uploadAudio(ctx, async () => await ctx.helpers.getBinaryStream(id), byteLength, itemIndex);
+		return await uploadAudio(ctx, async () => await ctx.helpers.getBinaryStream(id, UPLOAD_CHUNK_BYTES), byteLength, itemIndex);
 	}
 	const buffer = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
 	if (buffer.length === 0) {

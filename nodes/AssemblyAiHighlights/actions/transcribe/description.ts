@@ -103,6 +103,7 @@ const optionProperties: INodeProperties[] = [
 			{
 				displayName: 'Webhook Auth Header Name',
 				name: 'webhookAuthHeaderName',
+				displayOptions: { hide: { '/waitMode': ['webhook'] } },
 				type: 'string',
 				default: '',
 				placeholder: 'X-Webhook-Secret',
@@ -111,6 +112,7 @@ const optionProperties: INodeProperties[] = [
 			{
 				displayName: 'Webhook Auth Header Value',
 				name: 'webhookAuthHeaderValue',
+				displayOptions: { hide: { '/waitMode': ['webhook'] } },
 				type: 'string',
 				typeOptions: { password: true },
 				default: '',
@@ -119,6 +121,7 @@ const optionProperties: INodeProperties[] = [
 			{
 				displayName: 'Webhook URL',
 				name: 'webhookUrl',
+				displayOptions: { hide: { '/waitMode': ['webhook'] } },
 				type: 'string',
 				default: '',
 				placeholder: 'https://your-n8n.example.com/webhook/assemblyai',

@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import { createTranscript } from '../../transport/assemblyAi';
 import type { TranscriptJson } from '../../transport/types';
 import { waitForTranscripts } from '../../transport/wait';
@@ -9,6 +10,8 @@ import type { ItemSettings } from '../settings';
 import { combinedWait, readItemSettings } from '../settings';
 import type { AudioSource } from './audio';
 import { readAudioSource, resolveAudioUrl } from './audio';
+import { checkStatus } from './callbackResults';
+import { callbackParams, waitForCallbacks } from './callbackWait';
 import { readTranscriptParams } from './params';
 
 /** Uploads and transcript requests in flight at once. */
@@ -34,16 +37,20 @@ export async function transcribe(this: IExecuteFunctions): Promise<INodeExecutio
 	const plans: Plan[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			plans.push({
-				itemIndex,
-				audio: await readAudioSource(this, items[itemIndex], itemIndex),
-				params: readTranscriptParams(this, itemIndex),
-				settings: readItemSettings(this, itemIndex),
-			});
+			const settings = readItemSettings(this, itemIndex);
+			let params = readTranscriptParams(this, itemIndex);
+			if (settings.waitMode === 'webhook') params = await callbackParams(this, params, settings.output, itemIndex);
+			plans.push({ itemIndex, audio: await readAudioSource(this, items[itemIndex], itemIndex), params, settings });
 		} catch (error) {
 			if (stopOnError) throw asNodeError(this, error, itemIndex);
 			outcomes.push({ itemIndex, error });
 		}
+	}
+	const callbackMode = plans.some((p) => p.settings.waitMode === 'webhook');
+	if (callbackMode && plans.some((p) => p.settings.waitMode !== 'webhook')) {
+		throw new NodeOperationError(this.getNode(), 'Wait for Result differs between items', {
+			description: '"Wait for AssemblyAI\'s Callback" waits with the whole execution, so it must be the same for every item. Don\'t use an expression for Wait for Result.',
+		});
 	}
 
 	let stopped = false;
@@ -70,12 +77,21 @@ export async function transcribe(this: IExecuteFunctions): Promise<INodeExecutio
 			continue;
 		}
 		accepted.push({ plan, transcript });
-		if (plan.settings.waitMode === 'poll') waiting.set(transcript.id, transcript);
+		if (plan.settings.waitMode !== 'none') waiting.set(transcript.id, transcript);
 	}
 
-	const results = waiting.size
-		? await waitForTranscripts(this, waiting, combinedWait(accepted.map((a) => a.plan.settings)), this.getExecutionCancelSignal?.())
-		: new Map();
+	const wait = waiting.size ? combinedWait(accepted.map((a) => a.plan.settings)) : undefined;
+	if (callbackMode && wait) {
+		// AssemblyAI calls back only once per transcript: if all finished before the execution could
+		// start waiting, no call would come, so they are read at once instead.
+		const status = await checkStatus(this, [...waiting.keys()]).catch(() => undefined);
+		if (!status || status.running.length > 0) {
+			const callbackItems = accepted.map((a) => ({ itemIndex: a.plan.itemIndex, transcriptId: a.transcript.id, settings: a.plan.settings }));
+			return await waitForCallbacks(this, outcomes, callbackItems);
+		}
+		wait.pollIntervalMs = 0;
+	}
+	const results = wait ? await waitForTranscripts(this, waiting, wait, this.getExecutionCancelSignal?.()) : new Map();
 
 	for (const { plan, transcript } of accepted) {
 		const { itemIndex, settings } = plan;

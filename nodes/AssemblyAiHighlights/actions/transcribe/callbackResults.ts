@@ -1,0 +1,62 @@
+import type { INodeExecutionData } from 'n8n-workflow';
+import { getTranscript } from '../../transport/assemblyAi';
+import type { ApiContext, TranscriptJson } from '../../transport/types';
+import { isFinished, LIST_POLLING_FROM, listStatuses, MAX_REQUESTS_PER_SECOND, Pacer } from '../../transport/wait';
+import { mapWithConcurrency } from '../../utils/concurrency';
+import { errorJson, itemsForTranscript } from '../results';
+import type { CallbackEntry } from './callbackState';
+
+const FETCH_CONCURRENCY = 4;
+
+export interface Status {
+	/** The IDs still queued or processing. */
+	running: string[];
+	/** Transcripts read whole on the way, not to be asked for again. */
+	fetched: Map<string, TranscriptJson>;
+}
+
+/** Which transcripts still run: from the transcript list for many, one GET each for a few. */
+export async function checkStatus(ctx: ApiContext, ids: string[]): Promise<Status> {
+	const pacer = new Pacer(1000 / MAX_REQUESTS_PER_SECOND);
+	let toAsk = ids;
+	const running: string[] = [];
+	const fetched = new Map<string, TranscriptJson>();
+	if (ids.length >= LIST_POLLING_FROM) {
+		const listed = await listStatuses(ctx, new Set(ids), pacer);
+		if (listed) {
+			for (const [id, status] of listed) if (status === 'queued' || status === 'processing') running.push(id);
+			toAsk = ids.filter((id) => !listed.has(id));
+		}
+	}
+	for (const id of toAsk) {
+		await pacer.turn();
+		const transcript = await getTranscript(ctx, id);
+		if (isFinished(transcript)) fetched.set(id, transcript);
+		else running.push(id);
+	}
+	return { running, fetched };
+}
+
+/** Every input item's output: its key phrases, or an error item (a failed transcript, a failed lookup). */
+export async function outputFor(
+	ctx: ApiContext,
+	entries: CallbackEntry[],
+	fetched: Map<string, TranscriptJson>,
+): Promise<INodeExecutionData[]> {
+	const pacer = new Pacer(1000 / MAX_REQUESTS_PER_SECOND);
+	const perEntry = await mapWithConcurrency(entries, FETCH_CONCURRENCY, async (entry): Promise<INodeExecutionData[]> => {
+		const pairedItem = { item: entry.itemIndex };
+		if (!entry.transcriptId) return [{ json: entry.failure ?? {}, pairedItem }];
+		try {
+			let transcript = fetched.get(entry.transcriptId);
+			if (!transcript) {
+				await pacer.turn();
+				transcript = await getTranscript(ctx, entry.transcriptId);
+			}
+			return itemsForTranscript(ctx.getNode(), transcript, entry.itemIndex, entry);
+		} catch (error) {
+			return [{ json: errorJson(error as Error, entry.transcriptId), pairedItem }];
+		}
+	});
+	return perEntry.flat();
+}
