@@ -1,0 +1,532 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * Queue-mode (scale-out) suite: our packed package in n8n 2.41.1 running as one main, two workers and
+ * one webhook process, on our own Redis and PostgreSQL.
+ *
+ *   npm run test:queue                  (or ./run test:queue; builds first)
+ *   node e2e/queue/run.js [--keep] [--workers=2]
+ *
+ * Environment: E2E_CACHE (n8n install cache, shared with e2e/run.js), E2E_SKIP_BUILD=1,
+ * QUEUE_E2E_TIMEOUT_MIN (whole-suite limit, default 40).
+ * See e2e/queue/README.md.
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const crypto = require('crypto');
+const { spawnSync } = require('child_process');
+const { run, killAll } = require('../lib/proc');
+const { startReceiver } = require('../lib/receiver');
+const { loadDescriptions, checkWorkflow } = require('../lib/node-types');
+const W = require('../lib/workflows');
+const { test, fail, assert, assertEqual, results, fmtMs } = require('../lib/tests');
+const { ensureInstalled, startRedis, startPostgres, freePort } = require('./services');
+const { Cluster, pgClient } = require('./cluster');
+const Q = require('./workflows');
+
+const root = path.resolve(__dirname, '..', '..');
+const PKG = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const cache = process.env.E2E_CACHE || path.join(os.homedir(), '.cache', 'n8n-nodes-assemblyai-highlights-e2e');
+const VERSION = '2.41.1';
+const argv = process.argv.slice(2);
+const KEEP = argv.includes('--keep');
+const WORKERS = Number((argv.find((a) => a.startsWith('--workers=')) || '--workers=2').split('=')[1]);
+const LIMIT_MIN = Number(process.env.QUEUE_E2E_TIMEOUT_MIN || 40);
+const PHRASES = 15; // the emulator's recorded transcript has 15 key phrases
+const FIRST_PHRASE = 'air quality alerts';
+
+const timings = [];
+const timed = async (label, fn) => {
+	const t = Date.now();
+	try {
+		return await fn();
+	} finally {
+		timings.push([label, Date.now() - t]);
+	}
+};
+/** Lines for the "who ran what" report. */
+const report = [];
+let pending = [];
+
+// --- copied from e2e/run.js (not exported there) -------------------------------------------------
+function nodeMajor(exe) {
+	const r = spawnSync(exe, ['-p', 'process.versions.node'], { encoding: 'utf8', timeout: 10_000 });
+	return r.status === 0 ? Number(r.stdout.trim().split('.')[0]) : 0;
+}
+function node24Dir() {
+	if (nodeMajor(process.execPath) >= 24) return path.dirname(process.execPath);
+	const r = spawnSync('bash', [path.join(root, 'scripts', 'node24.sh')], { encoding: 'utf8', timeout: 600_000 });
+	if (r.status !== 0 || !r.stdout.trim()) throw new Error(`scripts/node24.sh failed: ${r.stderr}`);
+	return r.stdout.trim();
+}
+function npmEnv() {
+	const dir = node24Dir();
+	const env = { ...process.env, PATH: `${dir}${path.delimiter}${process.env.PATH}`, npm_config_nodedir: path.dirname(dir) };
+	for (const k of Object.keys(env)) if (/^npm_(lifecycle|package|config_(prefix|global))/i.test(k)) delete env[k];
+	return env;
+}
+const tail = (s, n = 40) => s.split('\n').filter(Boolean).slice(-n).join('\n');
+// -------------------------------------------------------------------------------------------------
+
+/** A mono 8 kHz WAV with a tone: each file gets its own length and pitch, so its bytes are unique. */
+function writeWav(file, seconds, hz) {
+	const samples = Math.round(8000 * seconds);
+	const b = Buffer.alloc(44 + samples * 2);
+	b.write('RIFF', 0);
+	b.writeUInt32LE(36 + samples * 2, 4);
+	b.write('WAVEfmt ', 8);
+	b.writeUInt32LE(16, 16);
+	b.writeUInt16LE(1, 20);
+	b.writeUInt16LE(1, 22);
+	b.writeUInt32LE(8000, 24);
+	b.writeUInt32LE(16000, 28);
+	b.writeUInt16LE(2, 32);
+	b.writeUInt16LE(16, 34);
+	b.write('data', 36);
+	b.writeUInt32LE(samples * 2, 40);
+	for (let i = 0; i < samples; i++) b.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * hz * i) / 8000)), 44 + i * 2);
+	fs.writeFileSync(file, b);
+	return b;
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+async function waitFor(what, fn, timeoutMs, everyMs = 250) {
+	const deadline = Date.now() + timeoutMs;
+	let last;
+	while (Date.now() < deadline) {
+		last = await fn();
+		if (last) return last;
+		await sleep(everyMs);
+	}
+	throw new Error(`timed out after ${fmtMs(timeoutMs)} waiting for ${what}`);
+}
+
+async function main() {
+	const t0 = Date.now();
+	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'aai-queue-e2e-'));
+	console.log(`queue e2e: ${PKG.name}@${PKG.version} in n8n ${VERSION} queue mode (main, ${WORKERS} workers, webhook process); work folder ${work}`);
+	const watchdog = setTimeout(() => {
+		console.log(`queue e2e: the whole suite passed its ${LIMIT_MIN} min limit; killing everything`);
+		killAll();
+		console.log('queue e2e: 0 passed, 1 failed');
+		process.exit(1);
+	}, LIMIT_MIN * 60_000);
+	watchdog.unref();
+
+	let emu;
+	let receiver;
+	let redis;
+	let pg;
+	let db;
+	let cluster;
+	try {
+		await run_(work);
+	} finally {
+		if (cluster) {
+			// Workers first (nothing left to take jobs), then the webhook process and main.
+			await Promise.all(cluster.workerNames().map((n) => cluster.stop(n, 10_000)));
+			await cluster.stop('webhook', 10_000);
+			await cluster.stop('main', 10_000);
+		}
+		if (db) await db.end().catch(() => {});
+		if (pg) await pg.stop();
+		if (redis) await redis.stop();
+		if (receiver) await receiver.close();
+		if (emu) await emu.close();
+		killAll();
+		if (!KEEP) fs.rmSync(work, { recursive: true, force: true });
+		else console.log(`queue e2e: kept ${work} (logs: main.log, webhook.log, worker-N.log)`);
+	}
+
+	async function run_() {
+		// 1. Redis and PostgreSQL from Debian packages, n8n from the e2e cache, our package packed.
+		const services = await test('redis-server and postgresql installed (apt-get when missing)', () => timed('apt-get', ensureInstalled));
+		if (!services) return fail('all', 'not run: no Redis/PostgreSQL');
+
+		let installDir;
+		const nodeBin = node24Dir();
+		const installed = await test(`n8n ${VERSION} installed (e2e cache)`, async () => {
+			const r = await timed('n8n install', () =>
+				run('bash', [path.join(root, 'e2e', 'install-n8n.sh'), VERSION], { env: { ...process.env, E2E_CACHE: cache }, timeoutMs: 45 * 60_000 }),
+			);
+			assert(r.code === 0, `install failed (${r.timedOut ? 'timed out' : `exit ${r.code}`}):\n${tail(r.stderr)}`);
+			installDir = r.stdout.trim().split('\n').pop();
+			return r.ms > 20_000 ? `installed now in ${fmtMs(r.ms)}` : `cached in ${installDir}`;
+		});
+		if (!installed) return fail('all', 'not run: n8n did not install');
+
+		let tarball;
+		const packed = await test('build and npm pack the package', async () => {
+			if (process.env.E2E_SKIP_BUILD !== '1') {
+				const b = await timed('build', () => run('npm', ['run', 'build', '--silent'], { cwd: root, env: npmEnv(), timeoutMs: 300_000 }));
+				assert(b.code === 0, `npm run build failed:\n${tail(b.stdout + b.stderr)}`);
+			}
+			const p = await timed('npm pack', () => run('npm', ['pack', '--json', '--pack-destination', work, '--loglevel=error'], { cwd: root, env: npmEnv(), timeoutMs: 120_000 }));
+			assert(p.code === 0, `npm pack failed:\n${tail(p.stdout + p.stderr)}`);
+			const info = JSON.parse(p.stdout.slice(p.stdout.indexOf('[')))[0];
+			tarball = path.join(work, info.filename);
+			return `${info.filename}, ${info.files.length} files`;
+		});
+		if (!packed) return fail('all', 'not run: the package did not build or pack');
+
+		// Does the built node have waitMode "webhook" yet (scenario c)?
+		const byType = loadDescriptions(installDir, root, PKG.name);
+		const ours = byType.get(W.OUR_TYPE)[0];
+		const waitModes = (ours.properties.find((p) => p.name === 'waitMode')?.options || []).map((o) => o.value);
+		const hasWebhookWait = waitModes.includes('webhook');
+
+		const started = await test('Redis and PostgreSQL of our own on 127.0.0.1 (free ports, data in the work folder)', async () => {
+			redis = await timed('redis start', () => startRedis(path.join(work, 'redis')));
+			pg = await timed('postgres initdb + start', () => startPostgres(path.join(work, 'pg')));
+			db = pgClient(installDir, pg);
+			await db.connect();
+			return `redis-server :${redis.port}, postgres :${pg.port}`;
+		});
+		if (!started) return fail('all', 'not run: Redis/PostgreSQL did not start');
+
+		// The suite's side: the AssemblyAI emulator, a receiver for the workflows' POSTs, recordings.
+		const apiKey = `queue-e2e-key-${process.pid}`;
+		const secret = crypto.randomBytes(12).toString('hex');
+		emu = await require(path.join(root, 'test', 'emulator')).startEmulator({ apiKey, queuedMs: 200, processingMs: 400 });
+		receiver = await startReceiver();
+		const filesDir = path.join(work, 'files');
+		fs.mkdirSync(filesDir);
+		const batch = [];
+		const uploads = [];
+		for (let i = 1; i <= 6; i++) {
+			batch.push({ name: `batch-${i}.wav`, bytes: writeWav(path.join(filesDir, `batch-${i}.wav`), 0.5 + i * 0.25, 200 + i * 40) });
+			uploads.push({ name: `upload-${i}.wav`, bytes: writeWav(path.join(work, `upload-${i}.wav`), 0.4 + i * 0.3, 300 + i * 55) });
+		}
+		console.log(`queue e2e: AssemblyAI emulator ${emu.url}, receiver ${receiver.url}`);
+
+		const ports = { main: await freePort(), webhook: await freePort(), mainRunners: await freePort(), webhookRunners: await freePort() };
+		for (let i = 1; i <= WORKERS; i++) {
+			ports[`worker${i}Health`] = await freePort();
+			ports[`worker${i}Runners`] = await freePort();
+		}
+		cluster = new Cluster({
+			version: VERSION,
+			installDir,
+			nodeBin,
+			work,
+			ports,
+			redisPort: redis.port,
+			pg,
+			encryptionKey: crypto.randomBytes(24).toString('base64'),
+			filesDir,
+			workers: WORKERS,
+			limitMs: (LIMIT_MIN - 1) * 60_000,
+		});
+		const names = Object.keys(cluster.procs);
+		const workflows = Q.queueWorkflows({ filesDir, receiverUrl: receiver.url, webhookBase: cluster.webhookBase, secret }).filter(
+			(wf) => hasWebhookWait || wf.id !== Q.ids.waitHook,
+		);
+
+		// 2. Our package into EVERY process's own user folder, like separate machines.
+		const pkgInstalled = await test(`npm install the tarball into .n8n/nodes of each process (${names.join(', ')})`, async () => {
+			await timed('npm install x' + names.length, () =>
+				Promise.all(
+					names.map(async (name) => {
+						const nodesDir = path.join(cluster.procs[name].n8n.userFolder, '.n8n', 'nodes');
+						fs.mkdirSync(nodesDir, { recursive: true });
+						fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2));
+						const r = await run('npm', ['install', tarball, '--ignore-scripts', '--legacy-peer-deps', '--no-audit', '--no-fund', '--loglevel=error'], {
+							cwd: nodesDir,
+							env: npmEnv(),
+							timeoutMs: 180_000,
+						});
+						assert(r.code === 0, `${name}: npm install failed:\n${tail(r.stdout + r.stderr)}`);
+						assert(fs.existsSync(path.join(nodesDir, 'node_modules', PKG.name, 'package.json')), `${name}: package missing after install`);
+					}),
+				),
+			);
+		});
+		if (!pkgInstalled) return fail('all', 'not run: the package did not install');
+
+		await test('queue workflows use node types, versions and parameters this n8n and our node have', async () => {
+			const problems = workflows.flatMap((wf) => checkWorkflow(wf, byType).map((p) => `${wf.id}: ${p}`));
+			assert(problems.length === 0, problems.join('\n'));
+			return `${workflows.length} workflows`;
+		});
+
+		// 3. Credentials and workflows with the CLI (main's user folder; the data lands in Postgres).
+		// Activation: `import:workflow --activeState=fromJson` (queue mode only) fails in 2.41.1 with "User
+		// attempted to activate a workflow without permissions" (the owner is not set up); `n8n
+		// publish:workflow --id=…` per workflow, before main starts, is what works.
+		const imported = await test('import:credentials, import:workflow, publish:workflow (activation in 2.x)', async () => {
+			const credFile = path.join(work, 'creds.json');
+			fs.writeFileSync(credFile, JSON.stringify(W.credentials(emu.url, apiKey), null, 2));
+			const c = await timed('import:credentials', () => cluster.main.cli(['import:credentials', `--input=${credFile}`], { timeoutMs: 300_000 }));
+			assert(c.code === 0, `import:credentials failed:\n${tail(c.stdout + c.stderr)}`);
+			const wfDir = path.join(work, 'workflows');
+			fs.mkdirSync(wfDir);
+			for (const wf of workflows) fs.writeFileSync(path.join(wfDir, `${wf.id}.json`), JSON.stringify(wf, null, 2));
+			const w = await timed('import:workflow', () => cluster.main.cli(['import:workflow', '--separate', `--input=${wfDir}`], { timeoutMs: 300_000 }));
+			assert(w.code === 0, `import:workflow failed:\n${tail(w.stdout + w.stderr)}`);
+			await timed(`publish:workflow x${workflows.length}`, async () => {
+				for (const wf of workflows) {
+					const p = await cluster.main.cli(['publish:workflow', `--id=${wf.id}`], { timeoutMs: 300_000 });
+					assert(p.code === 0 && !/Error/.test(p.stdout + p.stderr), `publish:workflow --id=${wf.id} failed:\n${tail(p.stdout + p.stderr)}`);
+				}
+			});
+			const { rows } = await db.query('SELECT id, active, "activeVersionId" FROM workflow_entity ORDER BY id');
+			const inactive = workflows.filter((wf) => !rows.some((r) => r.id === wf.id && r.active && r.activeVersionId));
+			assert(inactive.length === 0, `not active after publish: ${inactive.map((x) => x.id).join(', ')}\n${JSON.stringify(rows)}`);
+			const warning = /Postgres \d+ is not supported[^\n]*/.exec(c.stdout + c.stderr);
+			return `${workflows.length} workflows active${warning ? `; n8n warns: "${warning[0]}"` : ''}`;
+		});
+		if (!imported) return fail('all', 'not run: import failed');
+
+		// 4. main first (it registers the production webhooks), then the webhook process and the workers.
+		const up = await test(`start main, webhook process and ${WORKERS} workers (queue mode, Postgres, Redis, binary data mode database)`, async () => {
+			const mainMs = await timed('main start', () => cluster.start('main'));
+			const rest = names.filter((n) => n !== 'main');
+			const ms = await timed('webhook + workers start', () => Promise.all(rest.map((n) => cluster.start(n))));
+			const { rows } = await db.query('SELECT "webhookPath", method, "workflowId" FROM webhook_entity ORDER BY "webhookPath"');
+			const registered = rows.map((r) => r.webhookPath);
+			for (const p of [...Object.values(Q.paths).filter((p) => hasWebhookWait || p !== Q.paths.waitHook), Q.TRIGGER_PATH])
+				assert(registered.includes(p), `webhook ${p} not registered: ${registered.join(', ')}`);
+			return `main ready in ${fmtMs(mainMs)}, ${rest.map((n, i) => `${n} ${fmtMs(ms[i])}`).join(', ')}; webhooks: ${registered.join(', ')}`;
+		});
+		if (!up) return fail('scenarios', 'not run: the cluster did not start');
+
+		await test('production webhooks: served by the webhook process, not by main (N8N_DISABLE_PRODUCTION_MAIN_PROCESS)', async () => {
+			const r = await fetch(`${cluster.mainBase}/webhook/${Q.paths.batch}`, { method: 'POST' });
+			assertEqual(r.status, 404, `main's answer to POST /webhook/${Q.paths.batch}`);
+			const w = await fetch(`${cluster.webhookBase}/webhook/${Q.TRIGGER_PATH}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"transcript_id":"x","status":"completed"}' });
+			assertEqual(w.status, 401, 'the trigger on the webhook process without the secret header');
+			const w2 = await fetch(`${cluster.webhookBase}/webhook/${Q.TRIGGER_PATH}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', [Q.SECRET_HEADER]: 'wrong' },
+				body: '{"transcript_id":"x","status":"completed"}',
+			});
+			assertEqual(w2.status, 401, 'the trigger on the webhook process with a wrong secret');
+			return 'main 404, webhook process 401 without / with a wrong secret';
+		});
+
+		const executionsOf = async (workflowId) =>
+			(await db.query('SELECT id, status, mode, "waitTill" FROM execution_entity WHERE "workflowId" = $1 ORDER BY id', [workflowId])).rows.map((r) => ({ ...r, id: String(r.id) }));
+		const postsTo = (p) => receiver.requests.filter((q) => q.method === 'POST' && q.url === p);
+		const describeRuns = (execs) =>
+			execs.map((e) => `execution ${e.id} ${e.status}: enqueued by ${enqueuerOf(e.id)}, run by ${cluster.workersOf(e.id).join(' then ') || '?'}`);
+		const enqueuerOf = (id) =>
+			cluster
+				.events()
+				.filter((e) => e.event === 'enqueued' && e.executionId === id)
+				.map((e) => `${e.process} (job ${e.jobId})`)
+				.join(', ') || '?';
+
+		// (a) A batch of 6 recordings read from disk in ONE execution, started through the webhook process.
+		await test('(a) batch: webhook -> read 6 recordings from disk -> Transcribe (poll) -> 6 x 15 key phrases, exact bytes uploaded', async () => {
+			const before = emu.uploads.size;
+			const t = Date.now();
+			const r = await fetch(`${cluster.webhookBase}/webhook/${Q.paths.batch}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+			assertEqual(r.status, 200, 'webhook answer');
+			await waitFor('90 POSTs to /batch', () => postsTo('/batch').length >= batch.length * PHRASES, 120_000);
+			const execs = await waitFor('the execution to succeed', async () => {
+				const e = await executionsOf(Q.ids.batch);
+				return e.length && e.every((x) => x.status === 'success') && e;
+			}, 60_000);
+			assertEqual(execs.length, 1, 'executions');
+			const posts = postsTo('/batch');
+			assertEqual(posts.length, batch.length * PHRASES, 'POSTs');
+			for (const f of batch) {
+				const mine = posts.filter((p) => p.json.file === f.name);
+				assertEqual(mine.length, PHRASES, `phrases for ${f.name}`);
+				assert(mine.some((p) => p.json.phrase === FIRST_PHRASE), `${f.name}: no "${FIRST_PHRASE}"`);
+				assertEqual(new Set(mine.map((p) => p.json.transcriptId)).size, 1, `${f.name}: transcripts`);
+			}
+			assertEqual(new Set(posts.map((p) => p.json.transcriptId)).size, batch.length, 'distinct transcripts');
+			assert(posts.every((p) => String(p.json.executionId) === execs[0].id), 'every POST from the one execution');
+			const uploaded = [...emu.uploads.values()].slice(before);
+			assertEqual(uploaded.length, batch.length, 'uploads the emulator got');
+			for (const f of batch) assert(uploaded.some((b) => b.equals(f.bytes)), `the emulator did not get the exact bytes of ${f.name}`);
+			const who = describeRuns(execs);
+			report.push(`(a) batch of ${batch.length} from disk: ${who.join('; ')}`);
+			return `${fmtMs(Date.now() - t)}; ${who.join('; ')}`;
+		});
+
+		// (a) Six recordings POSTed at once as request bodies: the webhook process stores each as binary
+		// data in Postgres; workers read it from there. Six executions, spread over the workers.
+		await test('(a) binary through queue-mode storage: 6 recordings POSTed to the webhook process at once -> 6 executions on the workers', async () => {
+			const before = emu.uploads.size;
+			const t = Date.now();
+			const answers = await Promise.all(
+				uploads.map((f) => fetch(`${cluster.webhookBase}/webhook/${Q.paths.upload}?name=${f.name}`, { method: 'POST', headers: { 'content-type': 'audio/wav' }, body: f.bytes })),
+			);
+			assertEqual(answers.map((a) => a.status), uploads.map(() => 200), 'webhook answers');
+			await waitFor('90 POSTs to /upload', () => postsTo('/upload').length >= uploads.length * PHRASES, 120_000);
+			const execs = await waitFor('6 executions to succeed', async () => {
+				const e = await executionsOf(Q.ids.upload);
+				return e.length === uploads.length && e.every((x) => x.status === 'success') && e;
+			}, 60_000);
+			const posts = postsTo('/upload');
+			for (const f of uploads) {
+				const mine = posts.filter((p) => p.json.file === f.name);
+				assertEqual(mine.length, PHRASES, `phrases for ${f.name}`);
+				assertEqual(new Set(mine.map((p) => p.json.executionId)).size, 1, `${f.name}: executions`);
+			}
+			const uploaded = [...emu.uploads.values()].slice(before);
+			assertEqual(uploaded.length, uploads.length, 'uploads the emulator got');
+			for (const f of uploads) assert(uploaded.some((b) => b.equals(f.bytes)), `the emulator did not get the exact bytes of ${f.name}`);
+			// The webhook process put the request bodies into Postgres (binary data mode "database").
+			const { rows } = await db.query('SELECT "fileId", "sourceType", "sourceId", "fileSize", data FROM binary_data');
+			for (const f of uploads) assert(rows.some((r) => Buffer.compare(r.data, f.bytes) === 0), `no binary_data row holds the bytes of ${f.name}`);
+			// And nothing went to a filesystem store in any process's user folder.
+			for (const name of names) {
+				const dir = path.join(cluster.procs[name].n8n.userFolder, '.n8n', 'binaryData');
+				const files = fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).filter((f) => fs.statSync(path.join(dir, f)).isFile()) : [];
+				assertEqual(files.length, 0, `files in ${name}'s .n8n/binaryData`);
+			}
+			const perWorker = {};
+			for (const e of execs) for (const w of cluster.workersOf(e.id)) perWorker[w.split(' ')[0]] = (perWorker[w.split(' ')[0]] || 0) + 1;
+			const who = describeRuns(execs);
+			report.push(`(a) 6 binary uploads: ${Object.entries(perWorker).map(([w, n]) => `${w} ran ${n}`).join(', ')}`);
+			for (const line of who) report.push(`      ${line}`);
+			return `${fmtMs(Date.now() - t)}; binary_data rows ${rows.length}; ${Object.entries(perWorker).map(([w, n]) => `${w}: ${n}`).join(', ')}`;
+		});
+
+		// (b) Submit (waitMode none) with webhook_url = the trigger's production URL; the emulator calls
+		// the webhook process, which runs the trigger; the workflow continues on a worker.
+		await test('(b) AssemblyAI Highlights Trigger: 3 transcripts submitted, the emulator calls the webhook process, 3 x 15 phrases', async () => {
+			const t = Date.now();
+			const recordings = [1, 2, 3].map((i) => ({ url: `https://assembly.ai/queue-b/call-${i}.mp3` }));
+			const r = await fetch(`${cluster.webhookBase}/webhook/${Q.paths.submit}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ recordings }) });
+			assertEqual(r.status, 200, 'webhook answer');
+			await waitFor('3 POSTs to /submitted', () => postsTo('/submitted').length >= 3, 60_000);
+			const submitted = postsTo('/submitted').map((p) => p.json.transcriptId);
+			assertEqual(new Set(submitted).size, 3, 'distinct transcripts submitted');
+			await waitFor('45 POSTs to /trigger', () => postsTo('/trigger').length >= 3 * PHRASES, 60_000);
+			const posts = postsTo('/trigger');
+			assertEqual(posts.length, 3 * PHRASES, 'POSTs from the trigger workflow');
+			for (const id of submitted) assertEqual(posts.filter((p) => p.json.transcriptId === id).length, PHRASES, `phrases for ${id}`);
+			const params = emu.createdParams().filter((p) => submitted.length && String(p.audio_url).includes('/queue-b/'));
+			assert(params.every((p) => p.webhook_url === `${cluster.webhookBase}/webhook/${Q.TRIGGER_PATH}`), `webhook_url: ${params.map((p) => p.webhook_url).join(', ')}`);
+			const deliveries = emu.webhookDeliveries().filter((d) => submitted.includes(d.transcriptId));
+			assertEqual(deliveries.map((d) => d.statusCode), [200, 200, 200], "webhook process's answers to the emulator");
+			const subExecs = await executionsOf(Q.ids.submit);
+			const trigExecs = await waitFor('3 trigger executions to succeed', async () => {
+				const e = await executionsOf(Q.ids.trigger);
+				return e.length === 3 && e.every((x) => x.status === 'success') && e;
+			}, 30_000);
+			report.push(`(b) submit: ${describeRuns(subExecs).join('; ')}`);
+			report.push(`(b) trigger (webhook() ran in the webhook process): ${describeRuns(trigExecs).join('; ')}`);
+			return `${fmtMs(Date.now() - t)}; trigger executions ${trigExecs.map((e) => `${e.id} on ${cluster.workersOf(e.id).join(',')}`).join(', ')}`;
+		});
+
+		// (c) waitMode webhook: the execution waits in Postgres; the worker that ran it is stopped; the
+		// callback, through the webhook process, is resumed by ANOTHER worker.
+		const cName = '(c) waitMode webhook: the execution waits, its worker is stopped, the callback resumes it on another worker';
+		if (!hasWebhookWait) {
+			pending.push(`${cName} — PENDING: the built node has no waitMode "webhook" yet (waitMode options: ${waitModes.join(', ')})`);
+			console.log(`  PENDING ${cName}\n        the built node has no waitMode "webhook" yet (options: ${waitModes.join(', ')})`);
+		} else {
+			await test(cName, async () => {
+				const t = Date.now();
+				// The transcript finishes only when we say so: 10 min, shortened below.
+				emu.addScenario({ match: (url) => String(url).includes('/queue-c/'), queuedMs: 200, processingMs: 10 * 60_000 });
+				const url = 'https://assembly.ai/queue-c/long-call.mp3';
+				const r = await fetch(`${cluster.webhookBase}/webhook/${Q.paths.waitHook}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url }) });
+				assertEqual(r.status, 200, 'webhook answer');
+				const [exec] = await waitFor('the execution to be waiting', async () => {
+					const e = await executionsOf(Q.ids.waitHook);
+					return e.length === 1 && e[0].status === 'waiting' && e;
+				}, 60_000);
+				const created = emu.createdParams().filter((p) => p.audio_url === url);
+				assertEqual(created.length, 1, 'transcripts created');
+				const resumeUrl = String(created[0].webhook_url);
+				assert(resumeUrl.startsWith(`${cluster.webhookBase}/webhook-waiting/${exec.id}`), `webhook_url is not the resume URL on the webhook process: ${resumeUrl}`);
+				const first = await waitFor('the first worker to log the execution', () => {
+					const w = cluster.workersOf(exec.id);
+					return w.length ? w : undefined;
+				}, 10_000);
+				const firstWorker = first[0].split(' ')[0];
+				const transcript = [...emu.transcripts.values()].find((x) => x.params.audio_url === url);
+				assert(transcript, 'the emulator has no transcript for the recording');
+
+				// Stop the worker that submitted; only the other one(s) can take the resume.
+				await cluster.stop(firstWorker, 20_000);
+				const others = cluster.workerNames().filter((n) => n !== firstWorker);
+				assert(others.some((n) => cluster.isRunning(n)), 'no other worker running');
+
+				// Finish the transcript now: the emulator calls the resume URL.
+				transcript.queuedMs = 0;
+				transcript.processingMs = 0;
+				emu.deliverDueWebhooks();
+				await waitFor(`${PHRASES} POSTs to /resumed`, () => postsTo('/resumed').length >= PHRASES, 90_000);
+				const done = await waitFor('the execution to succeed', async () => {
+					const e = await executionsOf(Q.ids.waitHook);
+					return e[0].status === 'success' && e;
+				}, 30_000);
+				const posts = postsTo('/resumed');
+				assertEqual(posts.length, PHRASES, 'POSTs after the resume');
+				assert(posts.every((p) => p.json.transcriptId === transcript.id && String(p.json.executionId) === exec.id), 'POSTs name the transcript and the execution');
+				assert(posts.some((p) => p.json.phrase === FIRST_PHRASE), `no "${FIRST_PHRASE}"`);
+				const deliveries = emu.webhookDeliveries().filter((d) => d.transcriptId === transcript.id);
+				assert(deliveries.length >= 1 && deliveries[deliveries.length - 1].statusCode === 200, `callback answers: ${deliveries.map((d) => d.statusCode).join(', ')}`);
+				const runs = cluster.workersOf(exec.id);
+				const resumed = runs.filter((r) => r !== first[0]);
+				assertEqual(resumed.length, 1, `later runs of execution ${exec.id} (all: ${runs.join(', ')})`);
+				const resumedBy = resumed[0].split(' ')[0];
+				assert(resumedBy !== firstWorker, `resumed by ${resumedBy}, the worker that was stopped`);
+				assert(cluster.output(firstWorker).includes(`Worker finished execution ${exec.id} (job`), `${firstWorker} did not finish its job before it was stopped`);
+				report.push(
+					`(c) waitMode webhook: execution ${exec.id} submitted on ${first[0]}, which finished its job (execution waiting, no worker held); ` +
+						`${firstWorker} stopped; AssemblyAI's callback -> webhook process (enqueued: ${enqueuerOf(exec.id)}) -> resumed on ${resumed[0]}`,
+				);
+				void done;
+				return `${fmtMs(Date.now() - t)}; submitted on ${first[0]}, ${firstWorker} stopped, resumed on ${resumed[0]}`;
+			});
+		}
+
+		await test('no process crashed; each worker log names the executions it ran', async () => {
+			const stopped = (n) => cluster.procs[n].server && !cluster.isRunning(n);
+			const crashed = names.filter((n) => stopped(n) && !cluster.procs[n].stoppedOnPurpose);
+			assert(crashed.length === 0, `exited early: ${crashed.map((n) => `${n}:\n${tail(cluster.output(n), 20)}`).join('\n')}`);
+			const errors = names.filter((n) => /Error: Unrecognized node type|is not known|Problem with execution/i.test(cluster.output(n)));
+			assert(errors.length === 0, `errors in logs of ${errors.join(', ')}`);
+		});
+	}
+
+	console.log('\nwho ran what:');
+	for (const line of report) console.log(`  ${line}`);
+	if (cluster) {
+		const ev = cluster.events();
+		for (const name of Object.keys(cluster.procs)) {
+			const started = ev.filter((e) => e.process === name && e.event === 'started').map((e) => e.executionId);
+			const enq = ev.filter((e) => e.process === name && e.event === 'enqueued').map((e) => e.executionId);
+			const parts = [];
+			if (started.length) parts.push(`started executions ${started.join(', ')}`);
+			if (enq.length) parts.push(`enqueued executions ${enq.join(', ')}`);
+			console.log(`  ${name.padEnd(9)} ${parts.join('; ') || '-'}`);
+		}
+	}
+	console.log('\nqueue e2e timings:');
+	for (const [label, ms] of timings) console.log(`  ${label.padEnd(32)} ${fmtMs(ms)}`);
+	console.log(`  ${'total'.padEnd(32)} ${fmtMs(Date.now() - t0)}`);
+	const passed = results.filter((r) => r.ok).length;
+	const failed = results.length - passed;
+	if (failed) {
+		console.log('\nfailed:');
+		for (const r of results.filter((x) => !x.ok)) console.log(`  - ${r.name}`);
+	}
+	if (pending.length) {
+		console.log('\npending:');
+		for (const p of pending) console.log(`  - ${p}`);
+	}
+	console.log(`queue e2e: ${passed} passed, ${failed} failed`);
+	return failed === 0 ? 0 : 1;
+}
+
+main().then(
+	(code) => {
+		process.exitCode = code;
+	},
+	(err) => {
+		console.error(err);
+		killAll();
+		console.log('queue e2e: 0 passed, 1 failed');
+		process.exitCode = 1;
+	},
+);
