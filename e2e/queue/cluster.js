@@ -6,17 +6,7 @@ const fs = require('fs');
 const path = require('path');
 const { N8n } = require('../lib/n8n');
 const { startServer } = require('../lib/proc');
-
-/** A server with a time limit: stopped (SIGTERM, then SIGKILL) when it is still running at the deadline. */
-function limited(server, limitMs, label) {
-	const timer = setTimeout(() => {
-		console.log(`queue e2e: ${label} reached its time limit (${limitMs / 60_000} min), stopping it`);
-		server.stop(5000);
-	}, limitMs);
-	timer.unref();
-	server.exited.then(() => clearTimeout(timer));
-	return server;
-}
+const { limited } = require('./services');
 
 async function waitHttp(url, server, what, timeoutMs = 180_000) {
 	const deadline = Date.now() + timeoutMs;
@@ -47,12 +37,14 @@ class Cluster {
 		/** @type {Record<string, {name: string, role: string, n8n: N8n, logFile: string, server?: any, env: Record<string,string>}>} */
 		this.procs = {};
 		const names = ['main', 'webhook', ...Array.from({ length: o.workers }, (_, i) => `worker-${i + 1}`)];
+		// A worker WITHOUT our package (the last check: what happens when one process lacks it).
+		if (o.ports.workerBareHealth) names.push('worker-bare');
 		for (const name of names) {
 			const userFolder = path.join(o.work, `n8n-${name}`);
 			fs.mkdirSync(userFolder, { recursive: true });
 			const n8n = new N8n({ version: o.version, installDir: o.installDir, nodeBin: o.nodeBin, userFolder });
 			n8n.env_ = this.commonEnv();
-			this.procs[name] = { name, role: name.replace(/-\d+$/, ''), n8n, logFile: path.join(o.work, `${name}.log`), env: {} };
+			this.procs[name] = { name, role: name.replace(/-(\d+|bare)$/, ''), n8n, logFile: path.join(o.work, `${name}.log`), env: {} };
 		}
 		this.procs.main.env = {
 			N8N_PORT: String(o.ports.main),
@@ -61,14 +53,16 @@ class Cluster {
 			N8N_SECURE_COOKIE: 'false',
 			// Production webhooks only on the webhook process: proves it serves them.
 			N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
+			OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
 			N8N_RUNNERS_BROKER_PORT: String(o.ports.mainRunners),
 		};
 		this.procs.webhook.env = { N8N_PORT: String(o.ports.webhook), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_RUNNERS_BROKER_PORT: String(o.ports.webhookRunners) };
-		for (let i = 1; i <= o.workers; i++) {
-			this.procs[`worker-${i}`].env = {
+		for (const name of this.workerNames(true)) {
+			const k = name.replace('worker-', 'worker').replace('bare', 'Bare');
+			this.procs[name].env = {
 				QUEUE_HEALTH_CHECK_ACTIVE: 'true',
-				QUEUE_HEALTH_CHECK_PORT: String(o.ports[`worker${i}Health`]),
-				N8N_RUNNERS_BROKER_PORT: String(o.ports[`worker${i}Runners`]),
+				QUEUE_HEALTH_CHECK_PORT: String(o.ports[`${k}Health`]),
+				N8N_RUNNERS_BROKER_PORT: String(o.ports[`${k}Runners`]),
 			};
 		}
 	}
@@ -99,8 +93,9 @@ class Cluster {
 		return this.procs.main.n8n;
 	}
 
-	workerNames() {
-		return Object.keys(this.procs).filter((n) => n.startsWith('worker-'));
+	/** worker-1 … worker-N; with all: also worker-bare. */
+	workerNames(all = false) {
+		return Object.keys(this.procs).filter((n) => n.startsWith('worker-') && (all || n !== 'worker-bare'));
 	}
 
 	cmdFor(name) {

@@ -125,7 +125,7 @@ async function main() {
 	} finally {
 		if (cluster) {
 			// Workers first (nothing left to take jobs), then the webhook process and main.
-			await Promise.all(cluster.workerNames().map((n) => cluster.stop(n, 10_000)));
+			await Promise.all(cluster.workerNames(true).map((n) => cluster.stop(n, 10_000)));
 			await cluster.stop('webhook', 10_000);
 			await cluster.stop('main', 10_000);
 		}
@@ -177,8 +177,8 @@ async function main() {
 		const hasWebhookWait = waitModes.includes('webhook');
 
 		const started = await test('Redis and PostgreSQL of our own on 127.0.0.1 (free ports, data in the work folder)', async () => {
-			redis = await timed('redis start', () => startRedis(path.join(work, 'redis')));
-			pg = await timed('postgres initdb + start', () => startPostgres(path.join(work, 'pg')));
+			redis = await timed('redis start', () => startRedis(path.join(work, 'redis'), LIMIT_MIN * 60_000));
+			pg = await timed('postgres initdb + start', () => startPostgres(path.join(work, 'pg'), LIMIT_MIN * 60_000));
 			db = pgClient(installDir, pg);
 			await db.connect();
 			return `redis-server :${redis.port}, postgres :${pg.port}`;
@@ -201,9 +201,9 @@ async function main() {
 		console.log(`queue e2e: AssemblyAI emulator ${emu.url}, receiver ${receiver.url}`);
 
 		const ports = { main: await freePort(), webhook: await freePort(), mainRunners: await freePort(), webhookRunners: await freePort() };
-		for (let i = 1; i <= WORKERS; i++) {
-			ports[`worker${i}Health`] = await freePort();
-			ports[`worker${i}Runners`] = await freePort();
+		for (const k of [...Array.from({ length: WORKERS }, (_, i) => `worker${i + 1}`), 'workerBare']) {
+			ports[`${k}Health`] = await freePort();
+			ports[`${k}Runners`] = await freePort();
 		}
 		cluster = new Cluster({
 			version: VERSION,
@@ -218,9 +218,9 @@ async function main() {
 			workers: WORKERS,
 			limitMs: (LIMIT_MIN - 1) * 60_000,
 		});
-		const names = Object.keys(cluster.procs);
+		const names = Object.keys(cluster.procs).filter((n) => n !== 'worker-bare');
 		const workflows = Q.queueWorkflows({ filesDir, receiverUrl: receiver.url, webhookBase: cluster.webhookBase, secret }).filter(
-			(wf) => hasWebhookWait || wf.id !== Q.ids.waitHook,
+			(wf) => hasWebhookWait || (wf.id !== Q.ids.waitHook && wf.id !== Q.ids.waitBatch),
 		);
 
 		// 2. Our package into EVERY process's own user folder, like separate machines.
@@ -285,7 +285,7 @@ async function main() {
 			const ms = await timed('webhook + workers start', () => Promise.all(rest.map((n) => cluster.start(n))));
 			const { rows } = await db.query('SELECT "webhookPath", method, "workflowId" FROM webhook_entity ORDER BY "webhookPath"');
 			const registered = rows.map((r) => r.webhookPath);
-			for (const p of [...Object.values(Q.paths).filter((p) => hasWebhookWait || p !== Q.paths.waitHook), Q.TRIGGER_PATH])
+			for (const p of [...Object.values(Q.paths).filter((p) => hasWebhookWait || (p !== Q.paths.waitHook && p !== Q.paths.waitBatch)), Q.TRIGGER_PATH])
 				assert(registered.includes(p), `webhook ${p} not registered: ${registered.join(', ')}`);
 			return `main ready in ${fmtMs(mainMs)}, ${rest.map((n, i) => `${n} ${fmtMs(ms[i])}`).join(', ')}; webhooks: ${registered.join(', ')}`;
 		});
@@ -478,14 +478,102 @@ async function main() {
 				void done;
 				return `${fmtMs(Date.now() - t)}; submitted on ${first[0]}, ${firstWorker} stopped, resumed on ${resumed[0]}`;
 			});
+
+			// (c) again with 3 recordings in one execution: the stopped worker comes back first, then the
+			// worker that submits is stopped; callbacks arrive out of order, two of them while other
+			// transcripts still run (the execution must keep waiting), the last one resumes it elsewhere.
+			await test('(c) waitMode webhook, 3 recordings: callbacks 1 and 2 keep it waiting, the 3rd resumes it on the other worker, items paired by position', async () => {
+				const t = Date.now();
+				const back = cluster.workerNames().filter((n) => !cluster.isRunning(n));
+				for (const n of back) await timed(`${n} restart`, () => cluster.start(n));
+				emu.addScenario({ match: (url) => String(url).includes('/queue-c2/'), queuedMs: 200, processingMs: 10 * 60_000 });
+				const recordings = [1, 2, 3].map((i) => ({ url: `https://assembly.ai/queue-c2/meeting-${i}.mp3` }));
+				const r = await fetch(`${cluster.webhookBase}/webhook/${Q.paths.waitBatch}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ recordings }) });
+				assertEqual(r.status, 200, 'webhook answer');
+				const [exec] = await waitFor('the execution to be waiting', async () => {
+					const e = await executionsOf(Q.ids.waitBatch);
+					return e.length === 1 && e[0].status === 'waiting' && e;
+				}, 60_000);
+				const transcripts = recordings.map((rec) => [...emu.transcripts.values()].find((x) => x.params.audio_url === rec.url));
+				assert(transcripts.every(Boolean), 'a recording has no transcript on the emulator');
+				const urls = new Set(transcripts.map((x) => x.params.webhook_url));
+				assertEqual(urls.size, 1, 'one resume URL for the execution');
+				assert([...urls][0].startsWith(`${cluster.webhookBase}/webhook-waiting/${exec.id}`), `webhook_url: ${[...urls][0]}`);
+				const first = await waitFor('the worker that submitted', () => {
+					const w = cluster.workersOf(exec.id);
+					return w.length ? w : undefined;
+				}, 10_000);
+				const firstWorker = first[0].split(' ')[0];
+				await cluster.stop(firstWorker, 20_000);
+
+				const release = async (x) => {
+					x.queuedMs = 0;
+					x.processingMs = 0;
+					emu.deliverDueWebhooks();
+					return waitFor(`the callback for ${x.id} answered`, () => emu.webhookDeliveries().find((d) => d.transcriptId === x.id && d.outcome !== 'pending'), 30_000);
+				};
+				const answers = [];
+				for (const x of [transcripts[2], transcripts[0]]) {
+					const d = await release(x);
+					answers.push(d.statusCode);
+					assertEqual(d.statusCode, 200, `answer to the callback for ${x.params.audio_url}`);
+					await sleep(500);
+					const e = await executionsOf(Q.ids.waitBatch);
+					assertEqual(e[0].status, 'waiting', `status after the callback for ${x.params.audio_url} (others still running)`);
+					assertEqual(cluster.workersOf(exec.id).length, 1, 'worker runs of the execution before the last callback');
+				}
+				const last = await release(transcripts[1]);
+				answers.push(last.statusCode);
+				await waitFor(`${3 * PHRASES} POSTs to /resumed-batch`, () => postsTo('/resumed-batch').length >= 3 * PHRASES, 90_000);
+				await waitFor('the execution to succeed', async () => (await executionsOf(Q.ids.waitBatch))[0].status === 'success', 30_000);
+				const posts = postsTo('/resumed-batch');
+				assertEqual(posts.length, 3 * PHRASES, 'POSTs after the resume');
+				for (const x of transcripts) {
+					const mine = posts.filter((p) => p.json.transcriptId === x.id);
+					assertEqual(mine.length, PHRASES, `phrases for ${x.params.audio_url}`);
+					assert(mine.every((p) => p.json.url === x.params.audio_url), `${x.id}'s phrases paired with ${[...new Set(mine.map((p) => p.json.url))].join(', ')}, not ${x.params.audio_url}`);
+				}
+				const runs = cluster.workersOf(exec.id);
+				const resumed = runs.filter((w) => w !== first[0]);
+				assertEqual(resumed.length, 1, `later runs of execution ${exec.id} (all: ${runs.join(', ')})`);
+				assert(resumed[0].split(' ')[0] !== firstWorker, `resumed by ${resumed[0]}, the worker that was stopped`);
+				report.push(
+					`(c) 3 recordings: ${back.length ? `${back.join(', ')} restarted; ` : ''}execution ${exec.id} submitted on ${first[0]}; ${firstWorker} stopped; ` +
+						`callbacks 3, 1 acknowledged by the webhook process (still waiting), callback 2 -> resumed on ${resumed[0]}`,
+				);
+				return `${fmtMs(Date.now() - t)}; submitted on ${first[0]}, ${firstWorker} stopped, callbacks answered ${answers.join(', ')}, resumed on ${resumed[0]}`;
+			});
 		}
 
-		await test('no process crashed; each worker log names the executions it ran', async () => {
+		await test('no process crashed or logged a node-type problem', async () => {
 			const stopped = (n) => cluster.procs[n].server && !cluster.isRunning(n);
-			const crashed = names.filter((n) => stopped(n) && !cluster.procs[n].stoppedOnPurpose);
+			const crashed = Object.keys(cluster.procs).filter((n) => stopped(n) && !cluster.procs[n].stoppedOnPurpose);
 			assert(crashed.length === 0, `exited early: ${crashed.map((n) => `${n}:\n${tail(cluster.output(n), 20)}`).join('\n')}`);
 			const errors = names.filter((n) => /Error: Unrecognized node type|is not known|Problem with execution/i.test(cluster.output(n)));
 			assert(errors.length === 0, `errors in logs of ${errors.join(', ')}`);
+		});
+
+		// Why every worker needs the package: a worker without it cannot run the workflow.
+		await test('a worker WITHOUT the package (all others stopped) fails the execution: unknown node type', async () => {
+			const t = Date.now();
+			for (const n of cluster.workerNames()) await cluster.stop(n, 20_000);
+			await timed('worker-bare start', () => cluster.start('worker-bare'));
+			const before = (await executionsOf(Q.ids.batch)).map((e) => e.id);
+			const r = await fetch(`${cluster.webhookBase}/webhook/${Q.paths.batch}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+			assertEqual(r.status, 200, 'webhook answer (the webhook process has the package)');
+			const exec = await waitFor('the execution to end', async () => {
+				const e = (await executionsOf(Q.ids.batch)).filter((x) => !before.includes(x.id));
+				return e.length === 1 && !['new', 'running', 'waiting'].includes(e[0].status) && e[0];
+			}, 60_000);
+			assert(exec.status !== 'success', `status ${exec.status}`);
+			const { rows } = await db.query('SELECT data FROM execution_data WHERE "executionId" = $1', [exec.id]);
+			const text = (rows[0]?.data || '') + cluster.output('worker-bare');
+			const m = /[^"\n]*(Unrecognized node type|is not known|unknown node type)[^"\n]*/i.exec(text);
+			assert(m, `no "unrecognized node type" in the execution data or worker-bare's log:\n${tail(cluster.output('worker-bare'), 15)}`);
+			assertEqual(postsTo('/batch').length, batch.length * PHRASES, 'POSTs to /batch (none from this execution)');
+			await cluster.stop('worker-bare', 20_000);
+			report.push(`worker-bare (no package): execution ${exec.id} ${exec.status}: "${m[0].trim().slice(0, 120)}"`);
+			return `${fmtMs(Date.now() - t)}; execution ${exec.id} ${exec.status}: ${m[0].trim().slice(0, 120)}`;
 		});
 	}
 

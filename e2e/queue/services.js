@@ -80,6 +80,17 @@ function redisPing(port) {
 	});
 }
 
+/** A server with a time limit: stopped (SIGTERM, then SIGKILL) when it is still running at the deadline. */
+function limited(server, limitMs, label) {
+	const timer = setTimeout(() => {
+		console.log(`queue e2e: ${label} reached its time limit (${Math.round(limitMs / 60_000)} min), stopping it`);
+		server.stop(5000);
+	}, limitMs);
+	timer.unref();
+	server.exited.then(() => clearTimeout(timer));
+	return server;
+}
+
 async function until(what, fn, { timeoutMs, server }) {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
@@ -94,14 +105,14 @@ async function until(what, fn, { timeoutMs, server }) {
  * redis-server with its whole config on the command line: 127.0.0.1 only, no persistence.
  * @returns {Promise<{port: number, server: any, stop: () => Promise<void>}>}
  */
-async function startRedis(dir) {
+async function startRedis(dir, limitMs) {
 	fs.mkdirSync(dir, { recursive: true });
 	const port = await freePort();
-	const server = startServer(
+	const server = limited(startServer(
 		'redis-server',
 		['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--protected-mode', 'yes', '--daemonize', 'no', '--loglevel', 'warning'],
 		{ cwd: dir, logFile: path.join(dir, 'redis.log') },
-	);
+	), limitMs, 'redis-server');
 	await until('redis-server', () => redisPing(port), { timeoutMs: 30_000, server });
 	return { port, server, stop: () => server.stop(5000) };
 }
@@ -114,7 +125,7 @@ const asPostgres = (cmd, args) => (isRoot ? ['runuser', ['-u', 'postgres', '--',
  * role and database `n8n` (password `n8n`).
  * @returns {Promise<{port: number, server: any, database: string, user: string, password: string, stop: () => Promise<void>}>}
  */
-async function startPostgres(dir) {
+async function startPostgres(dir, limitMs) {
 	const bin = postgresBinDir();
 	if (!bin) throw new Error('no /usr/lib/postgresql/<version>/bin');
 	const data = path.join(dir, 'data');
@@ -143,7 +154,7 @@ async function startPostgres(dir) {
 		'-c', 'max_connections=100',
 		'-c', 'shared_buffers=64MB',
 	]);
-	const server = startServer(c2, a2, { cwd: '/', logFile: path.join(path.dirname(dir), 'postgres.log') });
+	const server = limited(startServer(c2, a2, { cwd: '/', logFile: path.join(path.dirname(dir), 'postgres.log') }), limitMs, 'postgres');
 	await until('postgres', async () => (await run(path.join(bin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port), '-q'], { timeoutMs: 5000 })).code === 0, {
 		timeoutMs: 60_000,
 		server,
@@ -168,4 +179,4 @@ async function startPostgres(dir) {
 	return { port, server, database: 'n8n', user: 'n8n', password: 'n8n', bin, stop };
 }
 
-module.exports = { ensureInstalled, startRedis, startPostgres, freePort, postgresBinDir };
+module.exports = { ensureInstalled, startRedis, startPostgres, freePort, postgresBinDir, limited };

@@ -12,10 +12,11 @@ const ids = {
 	submit: 'qSubmitForTrig01', // (b) submit with webhook_url = the trigger's URL, don't wait
 	trigger: 'qHighlightsTrig1', // (b) the AssemblyAI Highlights Trigger
 	waitHook: 'qWaitForWebhook1', // (c) waitMode webhook: resumed by AssemblyAI's callback
+	waitBatch: 'qWaitBatchOf3001', // (c) the same with 3 recordings: resumed by the last callback
 };
 
 // Production webhook paths (Webhook nodes) and the trigger's webhookId.
-const paths = { batch: 'queue-batch', upload: 'queue-upload', submit: 'queue-submit', waitHook: 'queue-wait' };
+const paths = { batch: 'queue-batch', upload: 'queue-upload', submit: 'queue-submit', waitHook: 'queue-wait', waitBatch: 'queue-wait-batch' };
 const TRIGGER_WEBHOOK_ID = '5e1f0c2a-7b3d-4c8e-9f10-0a1b2c3d4e5f';
 const TRIGGER_PATH = `${TRIGGER_WEBHOOK_ID}/assemblyai`; // nodes without isFullPath: <webhookId>/<path>
 const SECRET_HEADER = 'X-Webhook-Secret';
@@ -187,6 +188,44 @@ function queueWorkflows({ filesDir, receiverUrl, webhookBase, secret }) {
 				),
 			],
 			chain('Start', 'Key Phrases', 'One per phrase', 'POST phrase'),
+		),
+
+		// (c) Three recordings in one waiting execution: every callback but the last is acknowledged and
+		// the execution keeps waiting; the last resumes it, items paired with their input by position.
+		wf(
+			ids.waitBatch,
+			'queue e2e: wait for the AssemblyAI webhook, 3 recordings',
+			[
+				webhook('Start', paths.waitBatch),
+				{
+					id: nodeId(),
+					name: 'One per recording',
+					type: 'n8n-nodes-base.splitOut',
+					typeVersion: 1,
+					position: [220, 0],
+					parameters: { fieldToSplitOut: 'body.recordings', include: 'noOtherFields', options: {} },
+				},
+				ourNode(
+					'Key Phrases',
+					{ operation: 'transcribe', source: 'url', audioUrl: '={{ $json.url }}', waitMode: 'webhook', output: 'summary', options: { maxWaitMinutes: 10 } },
+					[440, 0],
+				),
+				{
+					id: nodeId(),
+					name: 'One per phrase',
+					type: 'n8n-nodes-base.splitOut',
+					typeVersion: 1,
+					position: [660, 0],
+					parameters: { fieldToSplitOut: 'highlights', include: 'noOtherFields', options: {} },
+				},
+				post(
+					'POST phrase',
+					`${receiverUrl}/resumed-batch`,
+					"{ url: $('One per recording').item.json.url, transcriptId: $('Key Phrases').item.json.transcriptId, phrase: $json.text, count: $json.count, executionId: $execution.id }",
+					[880, 0],
+				),
+			],
+			chain('Start', 'One per recording', 'Key Phrases', 'One per phrase', 'POST phrase'),
 		),
 	];
 }
