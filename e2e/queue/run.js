@@ -106,6 +106,10 @@ async function main() {
 	const t0 = Date.now();
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'aai-queue-e2e-'));
 	console.log(`queue e2e: ${PKG.name}@${PKG.version} in n8n ${VERSION} queue mode (main, ${WORKERS} workers, webhook process); work folder ${work}`);
+	// Ctrl-C / kill: e2e/lib/proc.js kills every child and exits; the work folder goes too.
+	process.on('exit', () => {
+		if (!KEEP) fs.rmSync(work, { recursive: true, force: true });
+	});
 	const watchdog = setTimeout(() => {
 		console.log(`queue e2e: the whole suite passed its ${LIMIT_MIN} min limit; killing everything`);
 		killAll();
@@ -373,11 +377,18 @@ async function main() {
 			// The webhook process put the request bodies into Postgres (binary data mode "database").
 			const { rows } = await db.query('SELECT "fileId", "sourceType", "sourceId", "fileSize", data FROM binary_data');
 			for (const f of uploads) assert(rows.some((r) => Buffer.compare(r.data, f.bytes) === 0), `no binary_data row holds the bytes of ${f.name}`);
-			// And nothing went to a filesystem store in any process's user folder.
+			// And no process kept them in a filesystem store (.n8n/storage, formerly .n8n/binaryData).
 			for (const name of names) {
-				const dir = path.join(cluster.procs[name].n8n.userFolder, '.n8n', 'binaryData');
-				const files = fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).filter((f) => fs.statSync(path.join(dir, f)).isFile()) : [];
-				assertEqual(files.length, 0, `files in ${name}'s .n8n/binaryData`);
+				for (const sub of ['storage', 'binaryData']) {
+					const dir = path.join(cluster.procs[name].n8n.userFolder, '.n8n', sub);
+					if (!fs.existsSync(dir)) continue;
+					for (const f of fs.readdirSync(dir, { recursive: true })) {
+						const file = path.join(dir, f);
+						if (!fs.statSync(file).isFile() || fs.statSync(file).size > 5e6) continue;
+						const bytes = fs.readFileSync(file);
+						assert(!uploads.some((u) => u.bytes.equals(bytes)), `${name} stored a recording on disk: ${file}`);
+					}
+				}
 			}
 			const perWorker = {};
 			for (const e of execs) for (const w of cluster.workersOf(e.id)) perWorker[w.split(' ')[0]] = (perWorker[w.split(' ')[0]] || 0) + 1;
