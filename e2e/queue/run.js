@@ -47,7 +47,7 @@ const timed = async (label, fn) => {
 };
 /** Lines for the "who ran what" report. */
 const report = [];
-let pending = [];
+const pending = [];
 
 // --- copied from e2e/run.js (not exported there) -------------------------------------------------
 function nodeMajor(exe) {
@@ -125,7 +125,7 @@ async function main() {
 	let db;
 	let cluster;
 	try {
-		await run_(work);
+		await run_();
 	} finally {
 		if (cluster) {
 			// Workers first (nothing left to take jobs), then the webhook process and main.
