@@ -46,9 +46,10 @@ interface Waiter {
  * A token bucket for request starts: one token every `gapMs`, at most `burst` saved up, so any window
  * of T ms holds at most burst + T / gapMs starts. `new Pacer(gapMs, signal)` (burst 1) spaces requests
  * gapMs apart. `turn(true)` is for status checks: they go before waiting lookups, and when burst > 1
- * lookups leave one token for them, so a status check does not wait behind a batch of lookups. When
- * status checks come faster than tokens, they take turns with the lookups (every other token), so
- * lookups are never starved. Cancelling the signal rejects every waiting turn.
+ * and `statusChecksAhead()` says more are coming, lookups leave one token for them, so a status check
+ * does not wait behind a batch of lookups. When status checks come faster than tokens, they take turns
+ * with the lookups (every other token), so lookups are never starved. Cancelling the signal rejects
+ * every waiting turn.
  */
 export class Pacer {
 	private tokens: number;
@@ -58,6 +59,8 @@ export class Pacer {
 	private lastWasUrgent = false;
 	/** When the earliest pending wake-up is due (Infinity: none). */
 	private wakeAt = Infinity;
+	/** Whether status checks are still to come, so that lookups keep a token for them. */
+	statusChecksAhead: () => boolean = () => true;
 
 	constructor(
 		private readonly gapMs: number,
@@ -80,7 +83,8 @@ export class Pacer {
 		const urgent = this.queue.findIndex((w) => w.urgent);
 		const normal = this.queue.findIndex((w) => !w.urgent);
 		if (urgent >= 0 && (normal < 0 || !this.lastWasUrgent)) return { index: urgent, needs: 1 };
-		return { index: normal, needs: urgent >= 0 || this.burst < 2 ? 1 : 2 };
+		const keepOne = urgent < 0 && this.burst >= 2 && this.statusChecksAhead();
+		return { index: normal, needs: keepOne ? 2 : 1 };
 	}
 
 	private serve(): void {
@@ -220,6 +224,7 @@ export async function waitForTranscripts(
 	});
 	/** Running transcripts not being looked up: their status is to be checked. */
 	const unknownStatus = () => [...running.keys()].filter((id) => !lookups.has(id));
+	pacer.statusChecksAhead = () => [...running.keys()].some((id) => !lookups.has(id));
 
 	const deadline = Date.now() + settings.maxWaitMs;
 	// Rounds start one poll interval apart (from start to start), the last one at the deadline.
