@@ -2,9 +2,10 @@
  * Bench 2, one measurement per process (fresh heap): the node uploads a recording stored in n8n's
  * filesystem binary mode, waitMode none, to the emulator in a child process (scripts/emulator.js, so its
  * buffering of the upload is not counted here).
- *   node ... bench/memory.ts streamed <MiB>   the node as shipped: getBinaryStream
+ *   node ... bench/memory.ts streamed <MiB>   the node as shipped: getBinaryStream(id, UPLOAD_CHUNK_BYTES)
  *   node ... bench/memory.ts buffered <MiB>   the node's buffer path (getBinaryDataBuffer), forced
- *   node ... bench/memory.ts chunk1m <MiB>    diagnostic: the streamed path with getBinaryStream(id, 1 MiB)
+ *   node ... bench/memory.ts chunk<KiB> <MiB> diagnostic (the chunk-size sweep): the streamed path with
+ *                                             getBinaryStream(id, KiB × 1024), e.g. chunk1024
  * Reported: growth of this process's RSS and of Buffer memory (arrayBuffers) from just before the node
  * starts (after gc) to their peak while it runs. Peak RSS is read from the kernel (VmHWM, reset at the
  * start with /proc/self/clear_refs), so it cannot miss a short peak; arrayBuffers is sampled every 2 ms.
@@ -49,7 +50,8 @@ function recording(bytes: number): () => Readable {
 
 childMain(async () => {
 	const mode = process.argv[2] ?? 'streamed';
-	const variant: Variant = mode === 'buffered' ? 'buffered' : mode === 'chunk1m' ? { chunkSize: MiB } : 'node';
+	const chunkKiB = /^chunk(\d+)$/.exec(mode)?.[1];
+	const variant: Variant = mode === 'buffered' ? 'buffered' : chunkKiB ? { chunkSize: Number(chunkKiB) * 1024 } : 'node';
 	const bytes = Number(process.argv[3] ?? 1024) * MiB;
 	const gc = (global as { gc?: () => void }).gc;
 	const binaryDir = mkdtempSync(join(tmpdir(), 'n8n-binary-'));

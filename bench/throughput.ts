@@ -4,9 +4,11 @@
  *  - the node: the file read into n8n's filesystem binary store by a source node, then Transcribe with
  *    Key Phrases, source binary, waitMode none (upload + create);
  *  - curl --data-binary @file -H 'Authorization: K' <emulator>/v2/upload.
- * and, as diagnostics: the node's transport with getBinaryStream(id, 1 MiB) instead of 64 KiB reads, and
- * plain Node (http.request fed by fs.createReadStream, no n8n) with 64 KiB and 1 MiB reads: what any
- * Node client can reach here.
+ * and, as diagnostics: the chunk-size sweep (the node's transport with getBinaryStream(id, size) for each
+ * size of SWEEP_KIB other than the one the node ships with), plain Node (http.request fed by
+ * fs.createReadStream, no n8n) with 64 KiB and 1 MiB reads, and plain Node sending the file from memory
+ * (one Buffer, read before the clock starts, as curl --data-binary does): what any Node client can reach
+ * here, and how much of it is reading the file.
  * Alternating, REPEATS times each; the median counts. The rate is measured by the emulator, from the
  * request's headers to its last body byte, the same clock for both; client-side wall times are reported
  * beside it (the node's: the node's whole run; curl's: its time_total).
@@ -14,13 +16,16 @@
  */
 import { execFile } from 'child_process';
 import { createHash, randomBytes } from 'crypto';
-import { closeSync, createReadStream, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'fs';
+import { closeSync, createReadStream, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'fs';
 import { request } from 'http';
+import { PerformanceObserver } from 'perf_hooks';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { childMain } from './lib/child';
 import { startEmulatorProcess, type EmulatorProcess } from './lib/emulatorProcess';
+import { SWEEP_KIB } from './lib/sweep';
 import { runWithRecording, useFilesystemBinaryMode, type Variant } from './lib/workflow';
+import { UPLOAD_CHUNK_BYTES } from '../nodes/AssemblyAiHighlights/actions/transcribe/audio';
 
 const MiB = 1024 * 1024;
 const API_KEY = 'bench-throughput-key';
@@ -77,25 +82,45 @@ async function uploadWithCurl(emulator: EmulatorProcess, file: string, timeoutMs
 
 let binaryDir = '';
 
+/** Garbage collection in this process: the sum of the pauses since `reset()`. */
+const gcClock = (() => {
+	let ms = 0;
+	new PerformanceObserver((list) => {
+		for (const entry of list.getEntries()) ms += entry.duration;
+	}).observe({ entryTypes: ['gc'] });
+	return { reset: () => (ms = 0), ms: () => ms };
+})();
+
 async function uploadWithNode(emulator: EmulatorProcess, file: string, variant: Variant = 'node') {
+	let cpuStart = process.cpuUsage();
 	const result = await runWithRecording({
 		variant,
 		recording: () => createReadStream(file),
 		fileName: 'meeting.wav',
 		parameters: { operation: 'transcribe', source: 'binary', binaryPropertyName: 'data', waitMode: 'none' },
 		credentials: { apiKey: API_KEY, region: 'custom', baseUrl: emulator.url },
+		onSourceDone: () => {
+			cpuStart = process.cpuUsage();
+			gcClock.reset();
+		},
 	});
+	// The n8n process's CPU time (main thread and libuv's threads) and GC pauses while the node ran.
+	const cpu = process.cpuUsage(cpuStart);
+	const cpuMs = (cpu.user + cpu.system) / 1000;
+	const gcMs = gcClock.ms();
 	if (result.error) throw result.error;
 	if (result.items[0]?.json.status !== 'queued') throw new Error(`unexpected output ${JSON.stringify(result.items[0]?.json)}`);
 	const upload = await emulator.next((e) => e.path === '/v2/upload', 10_000);
 	// Each run stored another copy of the file: drop it, so that runs do not pile up gigabytes on disk.
 	rmSync(binaryDir, { recursive: true, force: true });
 	mkdirSync(binaryDir);
-	return { serverMs: upload.end - upload.start, bytes: upload.bytes, clientMs: result.doneAt - result.sourceDoneAt };
+	return { serverMs: upload.end - upload.start, bytes: upload.bytes, clientMs: result.doneAt - result.sourceDoneAt, cpuMs, gcMs };
 }
 
-/** Plain Node: fs.createReadStream piped into http.request, no n8n, no axios. */
-async function uploadWithPlainNode(emulator: EmulatorProcess, file: string, bytes: number, highWaterMark: number) {
+/** Plain Node: fs.createReadStream piped into http.request (or one Buffer), no n8n, no axios. */
+async function uploadWithPlainNode(emulator: EmulatorProcess, file: string | Buffer, bytes: number, highWaterMark: number) {
+	const cpuStart = process.cpuUsage();
+	gcClock.reset();
 	await new Promise<void>((ok, fail) => {
 		const req = request(
 			`${emulator.url}/v2/upload`,
@@ -106,10 +131,13 @@ async function uploadWithPlainNode(emulator: EmulatorProcess, file: string, byte
 			},
 		);
 		req.on('error', fail);
-		createReadStream(file, { highWaterMark }).pipe(req);
+		if (Buffer.isBuffer(file)) req.end(file);
+		else createReadStream(file, { highWaterMark }).pipe(req);
 	});
+	const cpu = process.cpuUsage(cpuStart);
+	const gcMs = gcClock.ms();
 	const upload = await emulator.next((e) => e.path === '/v2/upload', 10_000);
-	return { serverMs: upload.end - upload.start, bytes: upload.bytes };
+	return { serverMs: upload.end - upload.start, bytes: upload.bytes, cpuMs: (cpu.user + cpu.system) / 1000, gcMs };
 }
 
 childMain(async () => {
@@ -130,43 +158,86 @@ childMain(async () => {
 		await emulator.reset();
 		await uploadWithCurl(emulator, file, 120_000);
 		await emulator.reset();
-		const node: Array<Awaited<ReturnType<typeof uploadWithNode>>> = [];
+		const shippedKiB = UPLOAD_CHUNK_BYTES / 1024;
+		const sweepKiB = SWEEP_KIB.filter((kib) => kib !== shippedKiB);
+		type NodeRun = Awaited<ReturnType<typeof uploadWithNode>>;
+		type PlainRun = Awaited<ReturnType<typeof uploadWithPlainNode>>;
+		const node: NodeRun[] = [];
 		const curl: Array<Awaited<ReturnType<typeof uploadWithCurl>>> = [];
-		const chunked: Array<Awaited<ReturnType<typeof uploadWithNode>>> = [];
-		const plain64k: Array<Awaited<ReturnType<typeof uploadWithPlainNode>>> = [];
-		const plain1m: Array<Awaited<ReturnType<typeof uploadWithPlainNode>>> = [];
+		const sweep: Record<number, NodeRun[]> = Object.fromEntries(sweepKiB.map((kib) => [kib, []]));
+		const plain64k: PlainRun[] = [];
+		const plain1m: PlainRun[] = [];
+		const plainMemory: PlainRun[] = [];
+		const inMemory = readFileSync(file);
 		for (let i = 0; i < repeats; i++) {
 			node.push(await uploadWithNode(emulator, file));
 			await emulator.reset();
 			curl.push(await uploadWithCurl(emulator, file, 120_000));
 			await emulator.reset();
-			chunked.push(await uploadWithNode(emulator, file, { chunkSize: MiB }));
-			await emulator.reset();
+			for (const kib of sweepKiB) {
+				sweep[kib].push(await uploadWithNode(emulator, file, { chunkSize: kib * 1024 }));
+				await emulator.reset();
+			}
 			plain64k.push(await uploadWithPlainNode(emulator, file, bytes, 64 * 1024));
 			await emulator.reset();
 			plain1m.push(await uploadWithPlainNode(emulator, file, bytes, MiB));
 			await emulator.reset();
+			plainMemory.push(await uploadWithPlainNode(emulator, inMemory, bytes, 0));
+			await emulator.reset();
 			const r = (ms: number) => (bytes / MiB / (ms / 1000)).toFixed(0);
 			console.log(
-				`round ${i + 1} (MiB/s): node ${r(node[i].serverMs)}, curl ${r(curl[i].serverMs)}, node with 1 MiB reads ${r(chunked[i].serverMs)}, plain Node 64 KiB ${r(plain64k[i].serverMs)}, 1 MiB ${r(plain1m[i].serverMs)}`,
+				`round ${i + 1} (MiB/s): node ${r(node[i].serverMs)}, curl ${r(curl[i].serverMs)}, ${sweepKiB.map((kib) => `${kib} KiB reads ${r(sweep[kib][i].serverMs)}`).join(', ')}, plain Node 64 KiB ${r(plain64k[i].serverMs)}, 1 MiB ${r(plain1m[i].serverMs)}, from memory ${r(plainMemory[i].serverMs)}`,
 			);
 		}
-		for (const r of [...node, ...curl, ...chunked, ...plain64k, ...plain1m]) if (r.bytes !== bytes) throw new Error(`the emulator received ${r.bytes} bytes, not ${bytes}`);
+		for (const r of [...node, ...curl, ...Object.values(sweep).flat(), ...plain64k, ...plain1m, ...plainMemory]) {
+			if (r.bytes !== bytes) throw new Error(`the emulator received ${r.bytes} bytes, not ${bytes}`);
+		}
 		const rate = (ms: number) => bytes / MiB / (ms / 1000);
+		const nodeMiBps = rate(median(node.map((r) => r.serverMs)));
 		return {
 			fileBytes: bytes,
 			repeats,
+			shippedChunkKiB: shippedKiB,
 			node: { serverMs: node.map((r) => r.serverMs), clientMs: node.map((r) => r.clientMs) },
 			curl: { serverMs: curl.map((r) => r.serverMs), clientMs: curl.map((r) => r.clientMs), wallMs: curl.map((r) => r.wallMs) },
-			chunk1MiB: { serverMs: chunked.map((r) => r.serverMs), clientMs: chunked.map((r) => r.clientMs) },
-			nodeMiBps: rate(median(node.map((r) => r.serverMs))),
-			chunk1MiBMiBps: rate(median(chunked.map((r) => r.serverMs))),
-			plainNode: { serverMs64KiB: plain64k.map((r) => r.serverMs), serverMs1MiB: plain1m.map((r) => r.serverMs) },
+			/** The node's transport per read size (KiB); the shipped size is the node's own runs. */
+			sweep: Object.fromEntries(
+				SWEEP_KIB.map((kib) => {
+					const runs = kib === shippedKiB ? node : sweep[kib];
+					return [
+						kib,
+						{
+							serverMs: runs.map((r) => r.serverMs),
+							clientMs: runs.map((r) => r.clientMs),
+							cpuMs: runs.map((r) => r.cpuMs),
+							gcMs: runs.map((r) => r.gcMs),
+							MiBps: rate(median(runs.map((r) => r.serverMs))),
+							/** CPU time of the n8n process per MiB uploaded (all its threads), and the GC pauses' share of the wall time. */
+							cpuMsPerMiB: median(runs.map((r) => r.cpuMs)) / (bytes / MiB),
+							gcShare: median(runs.map((r) => r.gcMs / r.clientMs)),
+						},
+					];
+				}),
+			),
+			nodeMiBps,
+			plainNode: {
+				serverMs64KiB: plain64k.map((r) => r.serverMs),
+				serverMs1MiB: plain1m.map((r) => r.serverMs),
+				serverMsMemory: plainMemory.map((r) => r.serverMs),
+			},
+			plainNodeCpuMsPerMiB: {
+				readStream64KiB: median(plain64k.map((r) => r.cpuMs)) / (bytes / MiB),
+				readStream1MiB: median(plain1m.map((r) => r.cpuMs)) / (bytes / MiB),
+				memory: median(plainMemory.map((r) => r.cpuMs)) / (bytes / MiB),
+			},
 			plainNode64KiBMiBps: rate(median(plain64k.map((r) => r.serverMs))),
 			plainNode1MiBMiBps: rate(median(plain1m.map((r) => r.serverMs))),
+			plainNodeMemoryMiBps: rate(median(plainMemory.map((r) => r.serverMs))),
 			curlMiBps: rate(median(curl.map((r) => r.serverMs))),
 			nodeClientMiBps: rate(median(node.map((r) => r.clientMs))),
 			curlClientMiBps: rate(median(curl.map((r) => r.clientMs))),
+			/** curl's whole run, reading the file into memory included. */
+			curlWallMiBps: rate(median(curl.map((r) => r.wallMs))),
 		};
 	} finally {
 		emulator?.close();

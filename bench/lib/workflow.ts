@@ -53,9 +53,9 @@ export class BufferedUploadVariant extends AssemblyAiHighlights {
 }
 
 /**
- * Diagnostic only: the node's streamed path with one change, getBinaryStream(id, chunkSize) instead of
- * getBinaryStream(id) (whose file stream reads 64 KiB at a time). Its own readAudioSource, uploadAudio
- * and createTranscript otherwise. Single item, waitMode none.
+ * Diagnostic only (the chunk-size sweep): the node's streamed path with one change,
+ * getBinaryStream(id, chunkSize) instead of getBinaryStream(id, UPLOAD_CHUNK_BYTES). Its own
+ * readAudioSource, uploadAudio and createTranscript otherwise. Single item, waitMode none.
  */
 export function chunkedStreamVariant(chunkSize: number) {
 	return class ChunkedStreamVariant extends AssemblyAiHighlights {
