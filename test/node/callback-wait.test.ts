@@ -13,7 +13,7 @@ import { startWaitingNode } from '../helpers/waitingExecution';
 const env = useEmulator({ queuedMs: 20, processingMs: 60 });
 
 type WebhookEmulator = Emulator & {
-	configureWebhooks(options: { retryMs?: number; timeoutMs?: number }): void;
+	configureWebhooks(options: { retryMs?: number; timeoutMs?: number; delivery?: 'loopback' | 'off' }): void;
 	webhookDeliveries(): Array<{ transcriptId: string; attempt: number; statusCode: number | null; url: string }>;
 	webhooksSettled(): Promise<void>;
 };
@@ -37,8 +37,8 @@ function timedRecordings(ms: number[]) {
 	);
 }
 
-async function waiting(options: Partial<RunOptions> & { parameters?: IDataObject }) {
-	emu().configureWebhooks({ retryMs: 30 });
+async function waiting(options: Partial<RunOptions> & { parameters?: IDataObject; delivery?: 'loopback' | 'off' }) {
+	emu().configureWebhooks({ retryMs: 30, delivery: options.delivery ?? 'loopback' });
 	return await startWaitingNode({
 		credentials: env.credentials(),
 		...options,
@@ -177,6 +177,44 @@ describe('Transcribe with Key Phrases, Wait for AssemblyAI\'s Callback', () => {
 			expect(done.items.map((i) => (i.json.keyPhrases as string[])[0])).toEqual(['call 0: air quality alerts', 'call 1: air quality alerts']);
 			const codes = emu().webhookDeliveries().map((d) => d.statusCode);
 			expect(codes).toEqual([409, 200]);
+		} finally {
+			await execution.close();
+		}
+	});
+
+	test('two callbacks that both find everything finished: only the one for the last transcript resumes', async () => {
+		timedRecordings([300, 500]);
+		const execution = await waiting({ inputs: urls('call-0', 'call-1'), delivery: 'off' });
+		try {
+			expect(execution.first.status).toBe('waiting');
+			await new Promise((resolve) => setTimeout(resolve, 700));
+			const [first, last] = execution.first.items.map((i) => i.json.transcriptId as string);
+			const url = emu().createdParams()[0].webhook_url as string;
+			const post = async (id: string) =>
+				await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ transcript_id: id, status: 'completed' }) })).json();
+			// Call 0 comes late, when both are finished: call 1 (the last to finish) is the one that resumes.
+			expect(await post(first)).toEqual({ received: true, resumedBy: last });
+			expect(execution.state()).toBe('waiting');
+			expect(await post(last)).toEqual({ received: true, resuming: true });
+			const done = await execution.finished;
+			expect(pairs(done.items)).toEqual([0, 1]);
+		} finally {
+			await execution.close();
+		}
+	});
+
+	test('if AssemblyAI\'s call for the last transcript was refused, another call resumes instead', async () => {
+		timedRecordings([300, 500]);
+		const execution = await waiting({ inputs: urls('call-0', 'call-1'), delivery: 'off' });
+		try {
+			await new Promise((resolve) => setTimeout(resolve, 700));
+			const [first, last] = execution.first.items.map((i) => i.json.transcriptId as string);
+			(env.emu.transcripts.get(last) as IDataObject).webhookStatusCode = 409;
+			const url = emu().createdParams()[0].webhook_url as string;
+			const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ transcript_id: first, status: 'completed' }) });
+			expect(await response.json()).toEqual({ received: true, resuming: true });
+			const done = await execution.finished;
+			expect(pairs(done.items)).toEqual([0, 1]);
 		} finally {
 			await execution.close();
 		}

@@ -266,6 +266,8 @@ export async function listStatuses(
 	ctx: ApiContext,
 	wanted: Set<string>,
 	pacer: Pacer,
+	/** Sees each wanted list item whole (it has `completed`, the time it finished). */
+	seen?: (item: IDataObject) => void,
 ): Promise<Map<string, TranscriptStatus> | undefined> {
 	const statuses = new Map<string, TranscriptStatus>();
 	let beforeId: string | undefined;
@@ -277,7 +279,10 @@ export async function listStatuses(
 			const list = await listTranscripts(ctx, qs);
 			const transcripts = (list.transcripts as IDataObject[]) ?? [];
 			for (const t of transcripts) {
-				if (typeof t.id === 'string' && wanted.has(t.id) && typeof t.status === 'string') statuses.set(t.id, t.status as TranscriptStatus);
+				if (typeof t.id === 'string' && wanted.has(t.id) && typeof t.status === 'string') {
+					statuses.set(t.id, t.status as TranscriptStatus);
+					seen?.(t);
+				}
 			}
 			if (transcripts.length < LIST_PAGE_SIZE) break;
 			beforeId = transcripts[transcripts.length - 1].id as string;

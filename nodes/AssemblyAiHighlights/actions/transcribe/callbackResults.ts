@@ -1,4 +1,4 @@
-import type { INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { getTranscript } from '../../transport/assemblyAi';
 import type { ApiContext, TranscriptJson } from '../../transport/types';
 import { isFinished, LIST_POLLING_FROM, listStatuses, MAX_REQUESTS_PER_SECOND, Pacer } from '../../transport/wait';
@@ -13,16 +13,25 @@ export interface Status {
 	running: string[];
 	/** Transcripts read whole on the way, not to be asked for again. */
 	fetched: Map<string, TranscriptJson>;
+	/** When each finished transcript finished, as the transcript list tells (`completed`). */
+	finishedAt: Map<string, string>;
 }
 
-/** Which transcripts still run: from the transcript list for many, one GET each for a few. */
-export async function checkStatus(ctx: ApiContext, ids: string[]): Promise<Status> {
+/**
+ * Which transcripts still run, from the transcript list (which also tells when each finished), and
+ * one GET for any the list does not show.
+ */
+export async function checkStatus(ctx: ApiContext, ids: string[], minListed = LIST_POLLING_FROM): Promise<Status> {
 	const pacer = new Pacer(1000 / MAX_REQUESTS_PER_SECOND);
 	let toAsk = ids;
 	const running: string[] = [];
 	const fetched = new Map<string, TranscriptJson>();
-	if (ids.length >= LIST_POLLING_FROM) {
-		const listed = await listStatuses(ctx, new Set(ids), pacer);
+	const finishedAt = new Map<string, string>();
+	const seen = (item: IDataObject) => {
+		if (typeof item.completed === 'string') finishedAt.set(item.id as string, item.completed);
+	};
+	if (ids.length >= minListed) {
+		const listed = await listStatuses(ctx, new Set(ids), pacer, seen);
 		if (listed) {
 			for (const [id, status] of listed) if (status === 'queued' || status === 'processing') running.push(id);
 			toAsk = ids.filter((id) => !listed.has(id));
@@ -34,7 +43,7 @@ export async function checkStatus(ctx: ApiContext, ids: string[]): Promise<Statu
 		if (isFinished(transcript)) fetched.set(id, transcript);
 		else running.push(id);
 	}
-	return { running, fetched };
+	return { running, fetched, finishedAt };
 }
 
 /** Every input item's output: its key phrases, or an error item (a failed transcript, a failed lookup). */

@@ -61,3 +61,18 @@ export function readCallbackEntries(items: Array<{ json?: IDataObject } | IDataO
 export function awaitedTranscripts(entries: CallbackEntry[]): string[] {
 	return entries.flatMap((e) => (e.transcriptId ? [e.transcriptId] : []));
 }
+
+/**
+ * The transcript that finished last (latest `completed`, then the greatest ID): the callback for it
+ * is the one that resumes the execution, so two callbacks that both find everything finished do not
+ * both resume it. Undefined when a finish time is unknown.
+ */
+export function lastToFinish(ids: string[], finishedAt: ReadonlyMap<string, string>): string | undefined {
+	let last: { id: string; at: number } | undefined;
+	for (const id of ids) {
+		const at = Date.parse(finishedAt.get(id) ?? '');
+		if (Number.isNaN(at)) return undefined;
+		if (!last || at > last.at || (at === last.at && id > last.id)) last = { id, at };
+	}
+	return last?.id;
+}

@@ -1,7 +1,8 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import type { Status } from './callbackResults';
 import { checkStatus, outputFor } from './callbackResults';
-import { awaitedTranscripts, readCallbackEntries } from './callbackState';
+import { awaitedTranscripts, lastToFinish, readCallbackEntries } from './callbackState';
+import { getTranscript } from '../../transport/assemblyAi';
 
 /**
  * AssemblyAI's call to a waiting execution's resume URL: `{transcript_id, status}`. While any of
@@ -29,14 +30,32 @@ export async function receiveCallback(this: IWebhookFunctions): Promise<IWebhook
 
 	// Decide before answering: if AssemblyAI cannot be asked now, a non-2xx answer makes it call again.
 	let status: Status;
+	let resumer: string | undefined;
 	try {
-		status = await checkStatus(this, awaited);
+		status = await checkStatus(this, awaited, 2);
+		if (status.running.length === 0) resumer = await whoResumes(this, transcriptId, awaited, status);
 	} catch (error) {
 		return answer(503, { error: `Could not check the transcripts with AssemblyAI: ${(error as Error).message}` });
 	}
 	if (status.running.length > 0) return answer(200, { received: true, waitingFor: status.running.length });
+	if (resumer !== transcriptId) return answer(200, { received: true, resumedBy: resumer });
 	answer(200, { received: true, resuming: true });
 
 	const items = await outputFor(this, entries, status.fetched);
 	return { noWebhookResponse: true, workflowData: [items] };
+}
+
+/**
+ * Which call resumes the execution once every transcript is finished: the one for the transcript
+ * that finished last. Another call resumes only when AssemblyAI's call for that one was refused
+ * with a 4xx (it came before the execution waited, say): AssemblyAI does not call again after a 4xx.
+ * n8n 2.x refuses a second resume by itself; n8n 1.x would run the rest of the workflow twice.
+ */
+async function whoResumes(ctx: IWebhookFunctions, caller: string, awaited: string[], status: Status): Promise<string> {
+	const last = lastToFinish(awaited, status.finishedAt);
+	if (!last || last === caller) return caller;
+	const transcript = status.fetched.get(last) ?? (await getTranscript(ctx, last));
+	status.fetched.set(last, transcript);
+	const code = transcript.webhook_status_code;
+	return typeof code === 'number' && code >= 400 && code < 500 ? caller : last;
 }
