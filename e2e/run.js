@@ -4,13 +4,15 @@
  * End-to-end suite: our packed package inside REAL n8n servers.
  *
  *   npm run test:e2e                     (or ./run test:e2e; builds first)
- *   node e2e/run.js [--versions=1.123.50,2.41.1] [--no-editor] [--keep]
+ *   node e2e/run.js [--versions=1.123.50,2.41.1] [--no-editor] [--no-server] [--keep]
  *
  * For each n8n version: install it once into the e2e cache (outside the repo), make a fresh
  * N8N_USER_FOLDER, install the `npm pack` tarball into its .n8n/nodes the way a user's n8n does,
  * import a credential pointing at the local AssemblyAI emulator and the example workflows, run them
- * with `n8n execute`, and check their outputs. Then start `n8n start` and look at the editor in
- * headless Chromium (screenshots: --screenshots=docs).
+ * with `n8n execute`, and check their outputs. Then start `n8n start` (WEBHOOK_URL pointing at it)
+ * with two workflows activated: the AssemblyAI Highlights Trigger called by the emulator, and
+ * Transcribe with waitMode "webhook" resumed by the emulator's callbacks (lib/server-tests.js); and
+ * look at the editor in headless Chromium (screenshots: --screenshots=docs).
  *
  * Environment: E2E_CACHE (install cache, default ~/.cache/n8n-nodes-assemblyai-highlights-e2e),
  * E2E_N8N_VERSIONS, E2E_EDITOR_VERSIONS (default: all), E2E_SKIP_BUILD=1, E2E_NODE_1X (a Node 20-22
@@ -40,6 +42,7 @@ const opt = (name, env, dflt) => {
 const VERSIONS = opt('versions', 'E2E_N8N_VERSIONS', '1.123.50,2.41.1').split(',').filter(Boolean);
 const EDITOR_VERSIONS = opt('editor-versions', 'E2E_EDITOR_VERSIONS', VERSIONS.join(',')).split(',');
 const EDITOR = !flag('no-editor');
+const SERVER = !flag('no-server');
 const KEEP = flag('keep');
 // --screenshots=DIR (or E2E_SCREENSHOT_DIR): where the newest version's editor screenshots go
 // (`npm run e2e:screenshots` refreshes docs/); otherwise they stay in the work folder.
@@ -152,6 +155,9 @@ async function main() {
 		console.log(`e2e: AssemblyAI emulator ${emu.url}, receiver ${receiver.url}`);
 		const examples = W.loadExamples(path.join(root, 'examples'));
 		const suite = W.suiteWorkflows({ examples, audioFile, receiverUrl: receiver.url });
+		const triggerSecret = `e2e-trigger-secret-${process.pid}-${Date.now()}`;
+		suite.server = SERVER ? W.serverWorkflows({ receiverUrl: receiver.url, triggerSecret }) : [];
+		suite.triggerSecret = triggerSecret;
 
 		for (const version of VERSIONS) {
 			console.log(`\n== n8n ${version}`);
@@ -236,14 +242,15 @@ async function versionSuite(ctx) {
 		assert(c.code === 0, `import:credentials failed:\n${tail(c.stdout + c.stderr)}`);
 		const wfDir = path.join(work, `workflows-${version}`);
 		fs.mkdirSync(wfDir);
-		for (const wf of [...suite.examples, ...suite.runs]) fs.writeFileSync(path.join(wfDir, `${wf.id}.json`), JSON.stringify(wf, null, 2));
+		for (const wf of [...suite.examples, ...suite.runs, ...suite.server]) fs.writeFileSync(path.join(wfDir, `${wf.id}.json`), JSON.stringify(wf, null, 2));
 		const w = await timed(`${tag} import:workflow`, () => n8n.cli(['import:workflow', '--separate', `--input=${wfDir}`], { timeoutMs: 120_000 }));
 		assert(w.code === 0, `import:workflow failed:\n${tail(w.stdout + w.stderr)}`);
 		const l = await n8n.cli(['list:workflow'], { timeoutMs: 120_000 });
 		const listed = l.stdout;
-		const missing = [...suite.examples, ...suite.runs].filter((wf) => !listed.includes(wf.id)).map((wf) => wf.id);
+		const all = [...suite.examples, ...suite.runs, ...suite.server];
+		const missing = all.filter((wf) => !listed.includes(wf.id)).map((wf) => wf.id);
 		assert(missing.length === 0, `not listed after import: ${missing.join(', ')}\n${tail(l.stdout + l.stderr)}`);
-		return `${suite.examples.length + suite.runs.length} workflows`;
+		return `${all.length} workflows`;
 	});
 	if (!imported) return fail(`${tag}: executions`, 'not run: import failed');
 
@@ -357,9 +364,23 @@ async function versionSuite(ctx) {
 		return `exit ${r.code}`;
 	});
 
-	if (EDITOR && EDITOR_VERSIONS.includes(version)) {
-		const { editorSuite } = require('./lib/editor');
-		await editorSuite({ n8n, tag, version, cache, screenshotDir: screenshotDirFor(version, work), timed, work, suite });
+	// `n8n start`: the trigger and waitMode webhook in active workflows, then the editor checks.
+	const editor = EDITOR && EDITOR_VERSIONS.includes(version);
+	if (SERVER || editor) {
+		const { serverSuite } = require('./lib/server-tests');
+		await serverSuite({
+			n8n,
+			tag,
+			version,
+			work,
+			emu,
+			receiver,
+			timed,
+			serverWorkflows: suite.server,
+			triggerSecret: suite.triggerSecret,
+			byType: loadDescriptions(installDir, root, PKG.name),
+			editor: editor ? { cache, screenshotDir: screenshotDirFor(version, work), suite } : undefined,
+		});
 	}
 }
 

@@ -1,27 +1,15 @@
 'use strict';
 // The n8n editor in headless Chromium (playwright-core, installed into the e2e cache, never into
-// our package.json): `n8n start`, owner account over the REST API, sign in through the UI, open an
-// imported example, open our node, check what renders, take screenshots.
+// our package.json), in the `n8n start` of lib/server.js: sign in through the UI as its owner, open
+// an imported example, open our node, check what renders, take screenshots.
 const fs = require('fs');
-const net = require('net');
 const path = require('path');
 const { run } = require('./proc');
-const { test, assert, fmtMs } = require('./tests');
+const { test, assert } = require('./tests');
+const { OWNER } = require('./server');
 const W = require('./workflows');
 
 const CHROMIUM = process.env.E2E_CHROMIUM || '/usr/bin/chromium';
-const OWNER = { email: 'e2e-owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-Owner-Password-1' };
-
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const s = net.createServer();
-		s.once('error', reject);
-		s.listen(0, '127.0.0.1', () => {
-			const { port } = s.address();
-			s.close(() => resolve(port));
-		});
-	});
-}
 
 async function ensurePlaywright(cache) {
 	const dir = path.join(cache, 'playwright');
@@ -39,61 +27,14 @@ async function ensurePlaywright(cache) {
 	return require(mod);
 }
 
-async function waitReady(base, server, timeoutMs = 120_000) {
-	const until = Date.now() + timeoutMs;
-	while (Date.now() < until) {
-		if (server.child.exitCode !== null) throw new Error(`n8n start exited (${server.child.exitCode}):\n${server.output().slice(-3000)}`);
-		try {
-			// /healthz/readiness turns 200 before 1.x has mounted its REST routes: wait for those.
-			const r = await fetch(`${base}/rest/settings`, { signal: AbortSignal.timeout(3000) });
-			if (r.ok && (r.headers.get('content-type') || '').includes('json')) return;
-		} catch {
-			/* not yet */
-		}
-		await new Promise((r) => setTimeout(r, 500));
-	}
-	throw new Error(`n8n start not ready after ${timeoutMs / 1000} s:\n${server.output().slice(-3000)}`);
-}
-
-async function editorSuite({ n8n, tag, version, cache, screenshotDir, timed, work, suite }) {
-	const port = await freePort();
-	const base = `http://127.0.0.1:${port}`;
-	const logFile = path.join(work, `n8n-start-${version}.log`);
+/** The editor checks, in the server lib/server.js started (srv: base URL, owner signed up). */
+async function editorSuite({ srv, tag, version, cache, screenshotDir, timed, work, suite }) {
+	const { base, logFile } = srv;
 	const shotDir = screenshotDir;
 	fs.mkdirSync(shotDir, { recursive: true });
-	let server;
 	let browser;
 	let page;
 	try {
-		const started = await test(`${tag}: n8n start serves the editor and lists our node and credential types`, async () => {
-			server = n8n.start({ port, logFile });
-			await timed(`${tag} n8n start until ready`, () => waitReady(base, server));
-			const r = await fetch(`${base}/rest/owner/setup`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify(OWNER),
-			});
-			assert(r.ok, `owner setup: HTTP ${r.status} ${await r.text()}`);
-			// 2.x serves the type lists to signed-in users only.
-			const cookie = (r.headers.getSetCookie?.() || []).map((c) => c.split(';')[0]).join('; ');
-			const get = async (p) => {
-				const res = await fetch(`${base}${p}`, { headers: { cookie } });
-				assert(res.ok, `GET ${p}: HTTP ${res.status}`);
-				return res.json();
-			};
-			const types = await get('/types/nodes.json');
-			const ours = types.find((t) => t.name === W.OUR_TYPE);
-			assert(ours, `${W.OUR_TYPE} is not in ${base}/types/nodes.json`);
-			assert(ours.properties.some((p) => p.name === 'operation'), 'our node has no operation parameter in /types/nodes.json');
-			const creds = await get('/types/credentials.json');
-			assert(
-				creds.some((c) => c.name === 'assemblyAiHighlightsApi' && c.displayName === 'AssemblyAI API'),
-				'assemblyAiHighlightsApi is not in /types/credentials.json',
-			);
-			return `port ${port}`;
-		});
-		if (!started) return;
-
 		await test(`${tag}: editor in headless Chromium: canvas, node parameters, credential (screenshots in ${shotDir})`, async () => {
 			try {
 				return await editorChecks();
@@ -190,7 +131,6 @@ async function editorSuite({ n8n, tag, version, cache, screenshotDir, timed, wor
 		}
 	} finally {
 		if (browser) await browser.close().catch(() => {});
-		if (server) await server.stop();
 	}
 }
 

@@ -5,6 +5,7 @@ const fs = require('fs');
 const path = require('path');
 
 const OUR_TYPE = 'n8n-nodes-assemblyai-highlights.assemblyAiHighlights';
+const TRIGGER_TYPE = 'n8n-nodes-assemblyai-highlights.assemblyAiHighlightsTrigger';
 const CRED = { id: 'aaiHighlights001', name: 'AssemblyAI account' }; // what the examples reference
 const WRONG_KEY_CRED = { id: 'aaiWrongKey00001', name: 'AssemblyAI wrong key' };
 const WILDFIRES = 'https://assembly.ai/wildfires.mp3';
@@ -17,7 +18,16 @@ const ids = {
 	waitRun: 'e2eRunWaitHook01',
 	continueOnFail: 'e2eContinueFail1',
 	wrongKey: 'e2eWrongApiKey01',
+	// Active workflows for `n8n start` (lib/server-tests.js).
+	srvTrigger: 'e2eSrvTrigger001',
+	srvWaitHook: 'e2eSrvWaitHook01',
 };
+
+/** The trigger's webhookId: its production URL is /webhook/<webhookId>/assemblyai. */
+const TRIGGER_WEBHOOK_ID = 'e2e0aa1a-7219-4e6a-9d0e-000000000001';
+const TRIGGER_HEADER = 'X-Webhook-Secret';
+/** The Webhook node that starts the waitMode webhook workflow: POST /webhook/<path>. */
+const WAIT_START_PATH = 'e2e-assemblyai-wait';
 
 function credentials(emulatorUrl, apiKey) {
 	const data = (key) => ({ apiKey: key, region: 'custom', baseUrl: emulatorUrl });
@@ -218,4 +228,104 @@ function suiteWorkflows({ examples, audioFile, receiverUrl }) {
 	return { examples: imported, runs };
 }
 
-module.exports = { suiteWorkflows, credentials, loadExamples, ids, OUR_TYPE, CRED, WILDFIRES, UNREACHABLE };
+/** An HTTP Request node POSTing a JSON body (an expression) to url. */
+const postJson = (name, url, jsonBody, position) => ({
+	id: nodeId(),
+	name,
+	type: 'n8n-nodes-base.httpRequest',
+	typeVersion: 4.2,
+	position,
+	parameters: { method: 'POST', url, sendBody: true, specifyBody: 'json', jsonBody, options: {} },
+});
+
+/**
+ * Workflows that only run in `n8n start`, activated before it starts.
+ * @param {{receiverUrl: string, triggerSecret: string}} o
+ */
+function serverWorkflows({ receiverUrl, triggerSecret }) {
+	// AssemblyAI calls the trigger's production URL -> each key phrase is POSTed to the receiver.
+	const trigger = {
+		id: ids.srvTrigger,
+		name: 'e2e server: AssemblyAI Highlights Trigger -> receiver',
+		active: true,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				id: nodeId(),
+				name: 'Transcript done',
+				type: TRIGGER_TYPE,
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId: TRIGGER_WEBHOOK_ID,
+				parameters: { authHeaderName: TRIGGER_HEADER, authHeaderValue: triggerSecret, output: 'keyPhrases', options: {} },
+				credentials: { assemblyAiHighlightsApi: CRED },
+			},
+			postJson(
+				'POST phrase',
+				`${receiverUrl}/trigger`,
+				'={{ JSON.stringify({ transcriptId: $json.transcriptId, phrase: $json.text, count: $json.count, error: $json.error }) }}',
+				[220, 0],
+			),
+		],
+		connections: chain('Transcript done', 'POST phrase'),
+	};
+
+	// POST {recordings: [{name, url}]} -> one item per recording -> Transcribe with waitMode webhook
+	// (the execution waits for AssemblyAI's callbacks; one summary item per recording) -> one POST per
+	// recording with its name read back through pairedItem ($('Recordings').item).
+	const waitHook = {
+		id: ids.srvWaitHook,
+		name: 'e2e server: webhook -> Transcribe (wait for webhook) -> receiver',
+		active: true,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				id: nodeId(),
+				name: 'Start',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: 'e2e0aa1a-7219-4e6a-9d0e-000000000002',
+				parameters: { httpMethod: 'POST', path: WAIT_START_PATH, responseMode: 'onReceived', options: {} },
+			},
+			{
+				id: nodeId(),
+				name: 'Recordings',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: { fieldToSplitOut: 'body.recordings', include: 'noOtherFields', options: {} },
+			},
+			ourNode(
+				'Key Phrases',
+				{ operation: 'transcribe', source: 'url', audioUrl: '={{ $json.url }}', waitMode: 'webhook', output: 'summary', options: { maxWaitMinutes: 5 } },
+				[440, 0],
+				{ onError: 'continueRegularOutput' },
+			),
+			postJson(
+				'POST result',
+				`${receiverUrl}/wait-mode`,
+				"={{ JSON.stringify({ name: $('Recordings').item.json.name, transcriptId: $json.transcriptId, status: $json.status, keyPhrases: $json.keyPhrases, highlights: ($json.highlights || []).length, error: $json.error, errorDescription: $json.errorDescription }) }}",
+				[660, 0],
+			),
+		],
+		connections: chain('Start', 'Recordings', 'Key Phrases', 'POST result'),
+	};
+	return [trigger, waitHook];
+}
+
+module.exports = {
+	suiteWorkflows,
+	serverWorkflows,
+	credentials,
+	loadExamples,
+	ids,
+	OUR_TYPE,
+	TRIGGER_TYPE,
+	TRIGGER_WEBHOOK_ID,
+	TRIGGER_HEADER,
+	WAIT_START_PATH,
+	CRED,
+	WILDFIRES,
+	UNREACHABLE,
+};
