@@ -61,13 +61,6 @@ export async function readAudioSource(
 }
 
 /**
- * Bytes per read of a stored binary while uploading it: the largest size of the bench's chunk-size
- * sweep (bench/README.md, D2) whose 1 GiB upload stays within 64 MiB of memory; larger reads are faster
- * but leave more garbage Buffers before V8 collects them.
- */
-export const UPLOAD_CHUNK_BYTES = 128 * 1024;
-
-/**
  * The audio_url for the transcript: the URL as given, or the upload_url of the uploaded binary.
  * A binary stored by id (filesystem or S3 mode) is streamed, so a long recording never sits in memory.
  */
@@ -76,7 +69,7 @@ export async function resolveAudioUrl(ctx: IExecuteFunctions, audio: AudioSource
 	const { binary, property, byteLength } = audio;
 	if (binary.id) {
 		const id = binary.id;
-		return await uploadAudio(ctx, async () => await ctx.helpers.getBinaryStream(id, UPLOAD_CHUNK_BYTES), byteLength, itemIndex);
+		return await uploadAudio(ctx, async () => await ctx.helpers.getBinaryStream(id), byteLength, itemIndex);
 	}
 	const buffer = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
 	if (buffer.length === 0) {
