@@ -2,7 +2,7 @@
  * Bench 2, one measurement per process (fresh heap): the node uploads a recording stored in n8n's
  * filesystem binary mode, waitMode none, to the emulator in a child process (scripts/emulator.js, so its
  * buffering of the upload is not counted here).
- *   node ... bench/memory.ts streamed <MiB>   the node as shipped: getBinaryStream(id, UPLOAD_CHUNK_BYTES)
+ *   node ... bench/memory.ts streamed <MiB>   the node as shipped: getBinaryStream(id) (64 KiB reads)
  *   node ... bench/memory.ts buffered <MiB>   the node's buffer path (getBinaryDataBuffer), forced
  *   node ... bench/memory.ts chunk<KiB> <MiB> diagnostic (the chunk-size sweep): the streamed path with
  *                                             getBinaryStream(id, KiB × 1024), e.g. chunk1024

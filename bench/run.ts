@@ -9,8 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs'
 import { cpus, tmpdir, totalmem } from 'os';
 import { dirname, join, resolve } from 'path';
 import { runChild } from './lib/child';
-import { SWEEP_KIB } from './lib/sweep';
-import { UPLOAD_CHUNK_BYTES } from '../nodes/AssemblyAiHighlights/actions/transcribe/audio';
+import { SHIPPED_CHUNK_KIB, SWEEP_KIB } from './lib/sweep';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const MiB = 1024 * 1024;
@@ -104,7 +103,7 @@ async function main() {
 		raw.memorySmall = await runChild({ ...memoryArgs('streamed'), args: ['streamed', '1'], label: 'memory 1 MiB' });
 		// The chunk-size sweep: the streamed path with each other read size (the shipped one is `streamed`).
 		raw.memorySweep = {};
-		for (const kib of SWEEP_KIB.filter((k) => k * 1024 !== UPLOAD_CHUNK_BYTES)) {
+		for (const kib of SWEEP_KIB.filter((k) => k !== SHIPPED_CHUNK_KIB)) {
 			raw.memorySweep[kib] = await runChild(memoryArgs(`chunk${kib}`));
 			console.log(`  ${kib} KiB reads: ${mib(raw.memorySweep[kib].peakRssGrowth)} peak RSS growth`);
 		}
@@ -155,7 +154,7 @@ function buildRows(raw: Record<string, Json>): Row[] {
 	rows.push({
 		id: '2',
 		name: `Memory: peak RSS growth, ${mib(ms.fileBytes)} upload`,
-		measure: `Memory: peak RSS growth while the node uploads a ${mib(ms.fileBytes)} file (filesystem mode, ${kibText(UPLOAD_CHUNK_BYTES / 1024)} reads) vs the buffered path`,
+		measure: `Memory: peak RSS growth while the node uploads a ${mib(ms.fileBytes)} file (filesystem mode, ${kibText(SHIPPED_CHUNK_KIB)} reads) vs the buffered path`,
 		figure: mib(ms.peakRssGrowth),
 		baseline: mib(mb.peakRssGrowth),
 		ratio: round(ms.peakRssGrowth / mb.peakRssGrowth),

@@ -23,9 +23,8 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { childMain } from './lib/child';
 import { startEmulatorProcess, type EmulatorProcess } from './lib/emulatorProcess';
-import { SWEEP_KIB } from './lib/sweep';
+import { SHIPPED_CHUNK_KIB, SWEEP_KIB } from './lib/sweep';
 import { runWithRecording, useFilesystemBinaryMode, type Variant } from './lib/workflow';
-import { UPLOAD_CHUNK_BYTES } from '../nodes/AssemblyAiHighlights/actions/transcribe/audio';
 
 const MiB = 1024 * 1024;
 const API_KEY = 'bench-throughput-key';
@@ -158,7 +157,7 @@ childMain(async () => {
 		await emulator.reset();
 		await uploadWithCurl(emulator, file, 120_000);
 		await emulator.reset();
-		const shippedKiB = UPLOAD_CHUNK_BYTES / 1024;
+		const shippedKiB = SHIPPED_CHUNK_KIB;
 		const sweepKiB = SWEEP_KIB.filter((kib) => kib !== shippedKiB);
 		type NodeRun = Awaited<ReturnType<typeof uploadWithNode>>;
 		type PlainRun = Awaited<ReturnType<typeof uploadWithPlainNode>>;

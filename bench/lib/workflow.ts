@@ -54,7 +54,7 @@ export class BufferedUploadVariant extends AssemblyAiHighlights {
 
 /**
  * Diagnostic only (the chunk-size sweep): the node's streamed path with one change,
- * getBinaryStream(id, chunkSize) instead of getBinaryStream(id, UPLOAD_CHUNK_BYTES). Its own
+ * getBinaryStream(id, chunkSize) instead of getBinaryStream(id) (64 KiB reads). Its own
  * readAudioSource, uploadAudio and createTranscript otherwise. Single item, waitMode none.
  */
 export function chunkedStreamVariant(chunkSize: number) {
