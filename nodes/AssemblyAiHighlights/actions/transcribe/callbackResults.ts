@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { getTranscript } from '../../transport/assemblyAi';
 import type { ApiContext, TranscriptJson } from '../../transport/types';
-import { isFinished, LIST_POLLING_FROM, listStatuses, MAX_REQUESTS_PER_SECOND, Pacer } from '../../transport/wait';
+import { BURST_REQUESTS, isFinished, LIST_POLLING_FROM, listStatuses, MAX_REQUESTS_PER_SECOND, Pacer } from '../../transport/wait';
 import { mapWithConcurrency } from '../../utils/concurrency';
 import { errorJson, itemsForTranscript } from '../results';
 import type { CallbackEntry } from './callbackState';
@@ -52,7 +52,7 @@ export async function outputFor(
 	entries: CallbackEntry[],
 	fetched: Map<string, TranscriptJson>,
 ): Promise<INodeExecutionData[]> {
-	const pacer = new Pacer(1000 / MAX_REQUESTS_PER_SECOND);
+	const pacer = new Pacer(1000 / MAX_REQUESTS_PER_SECOND, undefined, BURST_REQUESTS);
 	const perEntry = await mapWithConcurrency(entries, FETCH_CONCURRENCY, async (entry): Promise<INodeExecutionData[]> => {
 		const pairedItem = { item: entry.itemIndex };
 		if (!entry.transcriptId) return [{ json: entry.failure ?? {}, pairedItem }];
