@@ -80,7 +80,7 @@ describe('Transcribe with Key Phrases, Wait for AssemblyAI\'s Callback', () => {
 			const ids = pending.map((i) => i.json.transcriptId as string);
 			const deliveries = emu().webhookDeliveries();
 			expect(deliveries.map((d) => ids.indexOf(d.transcriptId))).toEqual([2, 1, 0]);
-			expect(deliveries.map((d) => d.statusCode)).toEqual([200, 200, 200]);
+			expect(deliveries.map((d) => d.statusCode)).toEqual([200, 200, 202]);
 			expect(execution.calls.map((c) => Boolean(c.result?.workflowData))).toEqual([false, false, true]);
 		} finally {
 			await execution.close();
@@ -176,7 +176,7 @@ describe('Transcribe with Key Phrases, Wait for AssemblyAI\'s Callback', () => {
 			expect(pairs(done.items)).toEqual([0, 1]);
 			expect(done.items.map((i) => (i.json.keyPhrases as string[])[0])).toEqual(['call 0: air quality alerts', 'call 1: air quality alerts']);
 			const codes = emu().webhookDeliveries().map((d) => d.statusCode);
-			expect(codes).toEqual([409, 200]);
+			expect(codes).toEqual([409, 202]);
 		} finally {
 			await execution.close();
 		}
@@ -196,6 +196,23 @@ describe('Transcribe with Key Phrases, Wait for AssemblyAI\'s Callback', () => {
 			expect(await post(first)).toEqual({ received: true, resumedBy: last });
 			expect(execution.state()).toBe('waiting');
 			expect(await post(last)).toEqual({ received: true, resuming: true });
+			const done = await execution.finished;
+			expect(pairs(done.items)).toEqual([0, 1]);
+		} finally {
+			await execution.close();
+		}
+	});
+
+	test('if the call for the last transcript came while others still ran (answered 200), a later call resumes', async () => {
+		timedRecordings([300, 500]);
+		const execution = await waiting({ inputs: urls('call-0', 'call-1'), delivery: 'off' });
+		try {
+			await new Promise((resolve) => setTimeout(resolve, 700));
+			const [first, last] = execution.first.items.map((i) => i.json.transcriptId as string);
+			(env.emu.transcripts.get(last) as IDataObject).webhookStatusCode = 200;
+			const url = emu().createdParams()[0].webhook_url as string;
+			const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ transcript_id: first, status: 'completed' }) });
+			expect(response.status).toBe(202);
 			const done = await execution.finished;
 			expect(pairs(done.items)).toEqual([0, 1]);
 		} finally {

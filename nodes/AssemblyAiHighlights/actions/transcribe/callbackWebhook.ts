@@ -11,6 +11,9 @@ import { getTranscript } from '../../transport/assemblyAi';
  * input order, whatever order the callbacks came in. Nothing is trusted from the call but the ID:
  * the statuses and the results are read from AssemblyAI with the credential.
  */
+/** The answer to the call that resumes the execution; every other accepted call gets 200. */
+const RESUMING = 202;
+
 export async function receiveCallback(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const response = this.getResponseObject();
 	const answer = (status: number, body: IDataObject) => {
@@ -39,7 +42,7 @@ export async function receiveCallback(this: IWebhookFunctions): Promise<IWebhook
 	}
 	if (status.running.length > 0) return answer(200, { received: true, waitingFor: status.running.length });
 	if (resumer !== transcriptId) return answer(200, { received: true, resumedBy: resumer });
-	answer(200, { received: true, resuming: true });
+	answer(RESUMING, { received: true, resuming: true });
 
 	const items = await outputFor(this, entries, status.fetched);
 	return { noWebhookResponse: true, workflowData: [items] };
@@ -47,9 +50,12 @@ export async function receiveCallback(this: IWebhookFunctions): Promise<IWebhook
 
 /**
  * Which call resumes the execution once every transcript is finished: the one for the transcript
- * that finished last. Another call resumes only when AssemblyAI's call for that one was refused
- * with a 4xx (it came before the execution waited, say): AssemblyAI does not call again after a 4xx.
- * n8n 2.x refuses a second resume by itself; n8n 1.x would run the rest of the workflow twice.
+ * that finished last. AssemblyAI keeps the status it got for each call (`webhook_status_code`), and
+ * a resuming call is answered 202, so another call resumes only when the call for that transcript
+ * did not and will not: it was answered 200 (it came while others still ran) or refused with a 4xx
+ * (before the execution waited, say; AssemblyAI does not call again after a 4xx). Without a status
+ * yet, or after a 5xx, that call is still to come. n8n 2.x refuses a second resume by itself; n8n 1.x
+ * would run the rest of the workflow twice.
  */
 async function whoResumes(ctx: IWebhookFunctions, caller: string, awaited: string[], status: Status): Promise<string> {
 	const last = lastToFinish(awaited, status.finishedAt);
@@ -57,5 +63,6 @@ async function whoResumes(ctx: IWebhookFunctions, caller: string, awaited: strin
 	const transcript = status.fetched.get(last) ?? (await getTranscript(ctx, last));
 	status.fetched.set(last, transcript);
 	const code = transcript.webhook_status_code;
-	return typeof code === 'number' && code >= 400 && code < 500 ? caller : last;
+	const settledWithoutResuming = code === 200 || (typeof code === 'number' && code >= 400 && code < 500);
+	return settledWithoutResuming ? caller : last;
 }
