@@ -104,6 +104,16 @@ const ourNode = (name, parameters, position, extra = {}) => ({
 	...extra,
 });
 
+/** One item per element of `field`, nothing else kept. */
+const splitOut = (name, field, position) => ({
+	id: nodeId(),
+	name,
+	type: 'n8n-nodes-base.splitOut',
+	typeVersion: 1,
+	position,
+	parameters: { fieldToSplitOut: field, include: 'noOtherFields', options: {} },
+});
+
 const chain = (...names) => {
 	const c = {};
 	for (let i = 0; i < names.length - 1; i++) c[names[i]] = { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] };
@@ -191,14 +201,7 @@ function suiteWorkflows({ examples, audioFile, receiverUrl }) {
 		nodes: [
 			manualTrigger([0, 0]),
 			setRaw('Two recordings', { recordings: [{ url: WILDFIRES }, { url: UNREACHABLE }] }, [220, 0]),
-			{
-				id: nodeId(),
-				name: 'One per recording',
-				type: 'n8n-nodes-base.splitOut',
-				typeVersion: 1,
-				position: [440, 0],
-				parameters: { fieldToSplitOut: 'recordings', include: 'noOtherFields', options: {} },
-			},
+			splitOut('One per recording', 'recordings', [440, 0]),
 			ourNode(
 				'Key Phrases',
 				{ operation: 'transcribe', source: 'url', audioUrl: '={{ $json.url }}', waitMode: 'poll', output: 'keyPhrases', options: { pollIntervalSeconds: 1 } },
@@ -288,14 +291,7 @@ function serverWorkflows({ receiverUrl, triggerSecret }) {
 				webhookId: 'e2e0aa1a-7219-4e6a-9d0e-000000000002',
 				parameters: { httpMethod: 'POST', path: WAIT_START_PATH, responseMode: 'onReceived', options: {} },
 			},
-			{
-				id: nodeId(),
-				name: 'Recordings',
-				type: 'n8n-nodes-base.splitOut',
-				typeVersion: 1,
-				position: [220, 0],
-				parameters: { fieldToSplitOut: 'body.recordings', include: 'noOtherFields', options: {} },
-			},
+			splitOut('Recordings', 'body.recordings', [220, 0]),
 			ourNode(
 				'Key Phrases',
 				{ operation: 'transcribe', source: 'url', audioUrl: '={{ $json.url }}', waitMode: 'webhook', output: 'summary', options: { maxWaitMinutes: 5 } },
@@ -315,6 +311,12 @@ function serverWorkflows({ receiverUrl, triggerSecret }) {
 }
 
 module.exports = {
+	// node builders, shared with queue/workflows.js
+	nodeId,
+	ourNode,
+	splitOut,
+	postJson,
+	chain,
 	suiteWorkflows,
 	serverWorkflows,
 	credentials,

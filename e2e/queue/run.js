@@ -15,12 +15,12 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const crypto = require('crypto');
-const { spawnSync } = require('child_process');
 const { run, killAll } = require('../lib/proc');
 const { startReceiver } = require('../lib/receiver');
 const { loadDescriptions, checkWorkflow } = require('../lib/node-types');
 const W = require('../lib/workflows');
 const { test, fail, assert, assertEqual, results, fmtMs } = require('../lib/tests');
+const { node24Dir, npmEnv, writeWav, tail } = require('../lib/toolchain');
 const { ensureInstalled, startRedis, startPostgres, freePort } = require('./services');
 const { Cluster, pgClient } = require('./cluster');
 const Q = require('./workflows');
@@ -48,47 +48,6 @@ const timed = async (label, fn) => {
 /** Lines for the "who ran what" report. */
 const report = [];
 const pending = [];
-
-// --- copied from e2e/run.js (not exported there) -------------------------------------------------
-function nodeMajor(exe) {
-	const r = spawnSync(exe, ['-p', 'process.versions.node'], { encoding: 'utf8', timeout: 10_000 });
-	return r.status === 0 ? Number(r.stdout.trim().split('.')[0]) : 0;
-}
-function node24Dir() {
-	if (nodeMajor(process.execPath) >= 24) return path.dirname(process.execPath);
-	const r = spawnSync('bash', [path.join(root, 'scripts', 'node24.sh')], { encoding: 'utf8', timeout: 600_000 });
-	if (r.status !== 0 || !r.stdout.trim()) throw new Error(`scripts/node24.sh failed: ${r.stderr}`);
-	return r.stdout.trim();
-}
-function npmEnv() {
-	const dir = node24Dir();
-	const env = { ...process.env, PATH: `${dir}${path.delimiter}${process.env.PATH}`, npm_config_nodedir: path.dirname(dir) };
-	for (const k of Object.keys(env)) if (/^npm_(lifecycle|package|config_(prefix|global))/i.test(k)) delete env[k];
-	return env;
-}
-const tail = (s, n = 40) => s.split('\n').filter(Boolean).slice(-n).join('\n');
-// -------------------------------------------------------------------------------------------------
-
-/** A mono 8 kHz WAV with a tone: each file gets its own length and pitch, so its bytes are unique. */
-function writeWav(file, seconds, hz) {
-	const samples = Math.round(8000 * seconds);
-	const b = Buffer.alloc(44 + samples * 2);
-	b.write('RIFF', 0);
-	b.writeUInt32LE(36 + samples * 2, 4);
-	b.write('WAVEfmt ', 8);
-	b.writeUInt32LE(16, 16);
-	b.writeUInt16LE(1, 20);
-	b.writeUInt16LE(1, 22);
-	b.writeUInt32LE(8000, 24);
-	b.writeUInt32LE(16000, 28);
-	b.writeUInt16LE(2, 32);
-	b.writeUInt16LE(16, 34);
-	b.write('data', 36);
-	b.writeUInt32LE(samples * 2, 40);
-	for (let i = 0; i < samples; i++) b.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * hz * i) / 8000)), 44 + i * 2);
-	fs.writeFileSync(file, b);
-	return b;
-}
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function waitFor(what, fn, timeoutMs, everyMs = 250) {

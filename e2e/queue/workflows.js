@@ -1,9 +1,7 @@
 'use strict';
 // The workflows of the queue-mode suite. Every one starts from a webhook (a production webhook served
 // by the `n8n webhook` process), so every execution goes through Redis to a worker.
-const { OUR_TYPE, CRED } = require('../lib/workflows');
-
-const TRIGGER_TYPE = 'n8n-nodes-assemblyai-highlights.assemblyAiHighlightsTrigger';
+const { CRED, TRIGGER_TYPE, nodeId, ourNode, splitOut, postJson, chain } = require('../lib/workflows');
 
 // Workflow ids: at most 16 characters.
 const ids = {
@@ -21,9 +19,6 @@ const TRIGGER_WEBHOOK_ID = '5e1f0c2a-7b3d-4c8e-9f10-0a1b2c3d4e5f';
 const TRIGGER_PATH = `${TRIGGER_WEBHOOK_ID}/assemblyai`; // nodes without isFullPath: <webhookId>/<path>
 const SECRET_HEADER = 'X-Webhook-Secret';
 
-let uid = 0;
-const nodeId = () => `9e000000-0000-4000-8000-${String(++uid).padStart(12, '0')}`;
-
 const webhook = (name, path, position = [0, 0], options = {}) => ({
 	id: nodeId(),
 	name,
@@ -34,31 +29,8 @@ const webhook = (name, path, position = [0, 0], options = {}) => ({
 	parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options },
 });
 
-const ourNode = (name, parameters, position) => ({
-	id: nodeId(),
-	name,
-	type: OUR_TYPE,
-	typeVersion: 1,
-	position,
-	parameters,
-	credentials: { assemblyAiHighlightsApi: CRED },
-});
-
 /** POSTs one JSON body per item to the receiver. */
-const post = (name, url, bodyExpr, position) => ({
-	id: nodeId(),
-	name,
-	type: 'n8n-nodes-base.httpRequest',
-	typeVersion: 4.2,
-	position,
-	parameters: { method: 'POST', url, sendBody: true, specifyBody: 'json', jsonBody: `={{ JSON.stringify(${bodyExpr}) }}`, options: {} },
-});
-
-const chain = (...names) => {
-	const c = {};
-	for (let i = 0; i < names.length - 1; i++) c[names[i]] = { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] };
-	return c;
-};
+const post = (name, url, bodyExpr, position) => postJson(name, url, `={{ JSON.stringify(${bodyExpr}) }}`, position);
 
 const wf = (id, name, nodes, connections) => ({ id, name, active: false, settings: { executionOrder: 'v1' }, nodes, connections });
 
@@ -112,14 +84,7 @@ function queueWorkflows({ filesDir, receiverUrl, webhookBase, secret }) {
 			'queue e2e: submit for the trigger',
 			[
 				webhook('Submit', paths.submit),
-				{
-					id: nodeId(),
-					name: 'One per recording',
-					type: 'n8n-nodes-base.splitOut',
-					typeVersion: 1,
-					position: [220, 0],
-					parameters: { fieldToSplitOut: 'body.recordings', include: 'noOtherFields', options: {} },
-				},
+				splitOut('One per recording', 'body.recordings', [220, 0]),
 				ourNode(
 					'Submit transcript',
 					{
@@ -172,14 +137,7 @@ function queueWorkflows({ filesDir, receiverUrl, webhookBase, secret }) {
 					{ operation: 'transcribe', source: 'url', audioUrl: '={{ $json.body.url }}', waitMode: 'webhook', output: 'summary', options: { maxWaitMinutes: 10 } },
 					[220, 0],
 				),
-				{
-					id: nodeId(),
-					name: 'One per phrase',
-					type: 'n8n-nodes-base.splitOut',
-					typeVersion: 1,
-					position: [440, 0],
-					parameters: { fieldToSplitOut: 'highlights', include: 'noOtherFields', options: {} },
-				},
+				splitOut('One per phrase', 'highlights', [440, 0]),
 				post(
 					'POST phrase',
 					`${receiverUrl}/resumed`,
@@ -197,27 +155,13 @@ function queueWorkflows({ filesDir, receiverUrl, webhookBase, secret }) {
 			'queue e2e: wait for the AssemblyAI webhook, 3 recordings',
 			[
 				webhook('Start', paths.waitBatch),
-				{
-					id: nodeId(),
-					name: 'One per recording',
-					type: 'n8n-nodes-base.splitOut',
-					typeVersion: 1,
-					position: [220, 0],
-					parameters: { fieldToSplitOut: 'body.recordings', include: 'noOtherFields', options: {} },
-				},
+				splitOut('One per recording', 'body.recordings', [220, 0]),
 				ourNode(
 					'Key Phrases',
 					{ operation: 'transcribe', source: 'url', audioUrl: '={{ $json.url }}', waitMode: 'webhook', output: 'summary', options: { maxWaitMinutes: 10 } },
 					[440, 0],
 				),
-				{
-					id: nodeId(),
-					name: 'One per phrase',
-					type: 'n8n-nodes-base.splitOut',
-					typeVersion: 1,
-					position: [660, 0],
-					parameters: { fieldToSplitOut: 'highlights', include: 'noOtherFields', options: {} },
-				},
+				splitOut('One per phrase', 'highlights', [660, 0]),
 				post(
 					'POST phrase',
 					`${receiverUrl}/resumed-batch`,
