@@ -1,6 +1,5 @@
 import type {
 	IExecuteFunctions,
-	IHookFunctions,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
@@ -11,6 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { nodeProperties } from './actions/node.description';
 import { router } from './actions/router';
 import { receiveCallback } from './actions/transcribe/callbackWebhook';
+import { noRemoteWebhookMethods } from './utils/noRemoteWebhook';
 
 export class AssemblyAiHighlights implements INodeType {
 	description: INodeTypeDescription = {
@@ -41,21 +41,9 @@ export class AssemblyAiHighlights implements INodeType {
 		properties: nodeProperties,
 	};
 
-	// n8n calls these for a trigger's webhooks when a workflow is activated. It never does for a
-	// resume URL (restartWebhook), and AssemblyAI has no webhook registry: nothing to set up.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	// n8n calls these only for a trigger's webhooks, when a workflow is activated; never for a
+	// resume URL (restartWebhook). The lint rule asks for them wherever webhooks are declared.
+	webhookMethods = noRemoteWebhookMethods;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -1,6 +1,5 @@
 import type {
 	IDataObject,
-	IHookFunctions,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
@@ -13,6 +12,7 @@ import { readShapeOptions } from '../AssemblyAiHighlights/actions/settings';
 import type { OutputShape } from '../AssemblyAiHighlights/highlights';
 import { getTranscript } from '../AssemblyAiHighlights/transport/assemblyAi';
 import { constantTimeEqual } from '../AssemblyAiHighlights/utils/constantTimeEqual';
+import { noRemoteWebhookMethods } from '../AssemblyAiHighlights/utils/noRemoteWebhook';
 import { triggerProperties } from './description';
 
 export class AssemblyAiHighlightsTrigger implements INodeType {
@@ -32,21 +32,7 @@ export class AssemblyAiHighlightsTrigger implements INodeType {
 		properties: triggerProperties,
 	};
 
-	// AssemblyAI has no webhook registry: the URL travels with each transcript request (webhook_url),
-	// so there is nothing to create or delete on its side when the workflow is activated.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = noRemoteWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const response = this.getResponseObject();
