@@ -46,6 +46,31 @@ async function waiting(options: Partial<RunOptions> & { parameters?: IDataObject
 	});
 }
 
+const postJson = async (url: string, body: IDataObject) =>
+	await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+/**
+ * Two recordings that both finish while AssemblyAI's calls are held back; `calls` then makes them by
+ * hand, and the execution must come out with both items.
+ */
+async function withBothFinishedUncalled(
+	calls: (ctx: { execution: Awaited<ReturnType<typeof waiting>>; first: string; last: string; call: (id: string) => Promise<Response> }) => Promise<void>,
+) {
+	timedRecordings([300, 500]);
+	const execution = await waiting({ inputs: urls('call-0', 'call-1'), delivery: 'off' });
+	try {
+		expect(execution.first.status).toBe('waiting');
+		await new Promise((resolve) => setTimeout(resolve, 700));
+		const [first, last] = execution.first.items.map((i) => i.json.transcriptId as string);
+		const url = emu().createdParams()[0].webhook_url as string;
+		await calls({ execution, first, last, call: async (id) => await postJson(url, { transcript_id: id, status: 'completed' }) });
+		const done = await execution.finished;
+		expect(pairs(done.items)).toEqual([0, 1]);
+	} finally {
+		await execution.close();
+	}
+}
+
 describe('Transcribe with Key Phrases, Wait for AssemblyAI\'s Callback', () => {
 	test('the execution waits; callbacks in reverse order resume it once, with every item paired to its input', async () => {
 		timedRecordings([1200, 900, 600]);
@@ -151,8 +176,7 @@ describe('Transcribe with Key Phrases, Wait for AssemblyAI\'s Callback', () => {
 		const execution = await waiting({ inputs: urls('call-0') });
 		try {
 			const url = emu().createdParams()[0].webhook_url as string;
-			const post = async (target: string, body: IDataObject) =>
-				(await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).status;
+			const post = async (target: string, body: IDataObject) => (await postJson(target, body)).status;
 			expect(await post(url.replace(/signature=[^&]+/, 'signature=forged'), { transcript_id: 'x', status: 'completed' })).toBe(401);
 			expect(await post(url, { transcript_id: 'not-ours', status: 'completed' })).toBe(404);
 			expect(await post(url, {})).toBe(404);
@@ -183,58 +207,26 @@ describe('Transcribe with Key Phrases, Wait for AssemblyAI\'s Callback', () => {
 	});
 
 	test('two callbacks that both find everything finished: only the one for the last transcript resumes', async () => {
-		timedRecordings([300, 500]);
-		const execution = await waiting({ inputs: urls('call-0', 'call-1'), delivery: 'off' });
-		try {
-			expect(execution.first.status).toBe('waiting');
-			await new Promise((resolve) => setTimeout(resolve, 700));
-			const [first, last] = execution.first.items.map((i) => i.json.transcriptId as string);
-			const url = emu().createdParams()[0].webhook_url as string;
-			const post = async (id: string) =>
-				await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ transcript_id: id, status: 'completed' }) })).json();
+		await withBothFinishedUncalled(async ({ execution, first, last, call }) => {
 			// Call 0 comes late, when both are finished: call 1 (the last to finish) is the one that resumes.
-			expect(await post(first)).toEqual({ received: true, resumedBy: last });
+			expect(await (await call(first)).json()).toEqual({ received: true, resumedBy: last });
 			expect(execution.state()).toBe('waiting');
-			expect(await post(last)).toEqual({ received: true, resuming: true });
-			const done = await execution.finished;
-			expect(pairs(done.items)).toEqual([0, 1]);
-		} finally {
-			await execution.close();
-		}
+			expect(await (await call(last)).json()).toEqual({ received: true, resuming: true });
+		});
 	});
 
 	test('if the call for the last transcript came while others still ran (answered 200), a later call resumes', async () => {
-		timedRecordings([300, 500]);
-		const execution = await waiting({ inputs: urls('call-0', 'call-1'), delivery: 'off' });
-		try {
-			await new Promise((resolve) => setTimeout(resolve, 700));
-			const [first, last] = execution.first.items.map((i) => i.json.transcriptId as string);
+		await withBothFinishedUncalled(async ({ first, last, call }) => {
 			(env.emu.transcripts.get(last) as IDataObject).webhookStatusCode = 200;
-			const url = emu().createdParams()[0].webhook_url as string;
-			const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ transcript_id: first, status: 'completed' }) });
-			expect(response.status).toBe(202);
-			const done = await execution.finished;
-			expect(pairs(done.items)).toEqual([0, 1]);
-		} finally {
-			await execution.close();
-		}
+			expect((await call(first)).status).toBe(202);
+		});
 	});
 
 	test('if AssemblyAI\'s call for the last transcript was refused, another call resumes instead', async () => {
-		timedRecordings([300, 500]);
-		const execution = await waiting({ inputs: urls('call-0', 'call-1'), delivery: 'off' });
-		try {
-			await new Promise((resolve) => setTimeout(resolve, 700));
-			const [first, last] = execution.first.items.map((i) => i.json.transcriptId as string);
+		await withBothFinishedUncalled(async ({ first, last, call }) => {
 			(env.emu.transcripts.get(last) as IDataObject).webhookStatusCode = 409;
-			const url = emu().createdParams()[0].webhook_url as string;
-			const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ transcript_id: first, status: 'completed' }) });
-			expect(await response.json()).toEqual({ received: true, resuming: true });
-			const done = await execution.finished;
-			expect(pairs(done.items)).toEqual([0, 1]);
-		} finally {
-			await execution.close();
-		}
+			expect(await (await call(first)).json()).toEqual({ received: true, resuming: true });
+		});
 	});
 
 	test('a callback while a transcript still runs is acknowledged and the execution keeps waiting', async () => {
