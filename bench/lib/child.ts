@@ -5,6 +5,7 @@
  */
 import { spawn } from 'child_process';
 import { resolve } from 'path';
+import { createInterface } from 'readline';
 
 const RESULT_TAG = '@@BENCH_RESULT ';
 const ROOT = resolve(__dirname, '../..');
@@ -56,16 +57,9 @@ export async function runChild<T>(options: ChildOptions): Promise<T> {
 	});
 	let result: T | undefined;
 	let stderr = '';
-	let pending = '';
-	child.stdout!.setEncoding('utf8').on('data', (text: string) => {
-		pending += text;
-		let nl: number;
-		while ((nl = pending.indexOf('\n')) >= 0) {
-			const line = pending.slice(0, nl);
-			pending = pending.slice(nl + 1);
-			if (line.startsWith(RESULT_TAG)) result = JSON.parse(line.slice(RESULT_TAG.length)) as T;
-			else if (line.trim()) console.log(`  [${options.label}] ${line}`);
-		}
+	createInterface({ input: child.stdout! }).on('line', (line: string) => {
+		if (line.startsWith(RESULT_TAG)) result = JSON.parse(line.slice(RESULT_TAG.length)) as T;
+		else if (line.trim()) console.log(`  [${options.label}] ${line}`);
 	});
 	child.stderr!.setEncoding('utf8').on('data', (text: string) => {
 		stderr += text;

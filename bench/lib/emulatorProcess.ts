@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'child_process';
 import { resolve } from 'path';
+import { createInterface } from 'readline';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -45,29 +46,22 @@ export async function startEmulatorProcess(kind: 'script' | 'bench', apiKey: str
 	const output: string[] = [];
 	const waiters: Array<{ match: (e: RequestEvent) => boolean; ok: (e: RequestEvent) => void }> = [];
 	let resetWaiter: (() => void) | undefined;
-	let pending = '';
 	let urlFound: ((url: string) => void) | undefined;
-	child.stdout!.setEncoding('utf8').on('data', (text: string) => {
-		pending += text;
-		let nl: number;
-		while ((nl = pending.indexOf('\n')) >= 0) {
-			const line = pending.slice(0, nl);
-			pending = pending.slice(nl + 1);
-			output.push(line);
-			const found = /listening on (http:\/\/\S+)/.exec(line);
-			if (found) urlFound?.(found[1]);
-			if (!line.startsWith('{')) continue;
-			const parsed = JSON.parse(line) as RequestEvent | { event: 'reset' };
-			if (parsed.event === 'reset') {
-				resetWaiter?.();
-				continue;
-			}
-			events.push(parsed);
-			for (const w of [...waiters]) {
-				if (w.match(parsed)) {
-					waiters.splice(waiters.indexOf(w), 1);
-					w.ok(parsed);
-				}
+	createInterface({ input: child.stdout! }).on('line', (line: string) => {
+		output.push(line);
+		const found = /listening on (http:\/\/\S+)/.exec(line);
+		if (found) urlFound?.(found[1]);
+		if (!line.startsWith('{')) return;
+		const parsed = JSON.parse(line) as RequestEvent | { event: 'reset' };
+		if (parsed.event === 'reset') {
+			resetWaiter?.();
+			return;
+		}
+		events.push(parsed);
+		for (const w of [...waiters]) {
+			if (w.match(parsed)) {
+				waiters.splice(waiters.indexOf(w), 1);
+				w.ok(parsed);
 			}
 		}
 	});
