@@ -27,7 +27,8 @@ const { startReceiver } = require('./lib/receiver');
 const { loadDescriptions, checkWorkflow } = require('./lib/node-types');
 const W = require('./lib/workflows');
 const { test, fail, assert, assertEqual, results, fmtMs } = require('./lib/tests');
-const { nodeMajor, nodeDirFor, npmEnv, writeWav, tail } = require('./lib/toolchain');
+const { npmEnv, writeWav, tail } = require('./lib/toolchain');
+const { installN8n } = require('./lib/install');
 
 const root = path.resolve(__dirname, '..');
 const PKG = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -133,15 +134,10 @@ async function versionSuite(ctx) {
 	const { version, tag, tarball, work, filesDir, audioFile, audioBytes, emu, receiver, suite } = ctx;
 	let installDir;
 	let nodeDir;
-	const installed = await test(`${tag}: install (cached after the first run)`, async () => {
-		nodeDir = nodeDirFor(version);
-		const r = await timed(`${tag} install`, () =>
-			run('bash', [path.join(__dirname, 'install-n8n.sh'), version], { env: { ...process.env, E2E_CACHE: cache }, timeoutMs: 45 * 60_000 }),
-		);
-		assert(r.code === 0, `install failed (${r.timedOut ? 'timed out' : `exit ${r.code}`}):\n${tail(r.stderr)}`);
-		installDir = r.stdout.trim().split('\n').pop();
-		const secs = fs.readFileSync(path.join(installDir, '.install-seconds'), 'utf8').trim();
-		return r.ms > 20_000 ? `installed now in ${fmtMs(r.ms)}` : `cached (first install took ${secs} s), Node ${nodeMajor(path.join(nodeDir, 'node'))}`;
+	const installed = await test(`${tag}: install (cached after the first run), native modules load`, async () => {
+		const r = await installN8n({ version, cache, timed, label: `${tag} install` });
+		({ installDir, nodeDir } = r);
+		return r.summary;
 	});
 	if (!installed) return fail(`${tag}: all`, 'not run: n8n did not install');
 

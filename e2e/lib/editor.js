@@ -5,6 +5,7 @@
 const fs = require('fs');
 const path = require('path');
 const { run } = require('./proc');
+const { ensureDebianPackages } = require('./debian');
 const { test, assert } = require('./tests');
 const { OWNER } = require('./server');
 const W = require('./workflows');
@@ -45,6 +46,7 @@ async function editorSuite({ srv, tag, version, cache, screenshotDir, timed, wor
 			}
 		});
 		async function editorChecks() {
+			if (!process.env.E2E_CHROMIUM) await timed('chromium (apt-get when missing)', () => ensureDebianPackages([{ pkg: 'chromium', present: () => fs.existsSync(CHROMIUM) }]));
 			assert(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium (or set E2E_CHROMIUM)`);
 			const { chromium } = await timed('playwright-core (cached)', () => ensurePlaywright(cache));
 			const profile = fs.mkdtempSync(path.join(work, 'chromium-'));

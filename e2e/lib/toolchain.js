@@ -69,6 +69,15 @@ function writeWav(file, seconds = 1, hz = 0) {
 	return b;
 }
 
+/** What install-n8n.sh recorded as the Node that built an install's native modules. */
+function readBuiltWith(installDir) {
+	try {
+		return `built with ${fs.readFileSync(path.join(installDir, '.built-with'), 'utf8').trim()}`;
+	} catch {
+		return 'built before install-n8n.sh recorded its Node';
+	}
+}
+
 const tail = (s, n = 40) => s.split('\n').filter(Boolean).slice(-n).join('\n');
 
-module.exports = { nodeMajor, node24Dir, node1xDir, nodeDirFor, npmEnv, writeWav, tail };
+module.exports = { nodeMajor, node24Dir, node1xDir, nodeDirFor, npmEnv, writeWav, tail, readBuiltWith };

@@ -21,6 +21,7 @@ const { loadDescriptions, checkWorkflow } = require('../lib/node-types');
 const W = require('../lib/workflows');
 const { test, fail, assert, assertEqual, results, fmtMs } = require('../lib/tests');
 const { node24Dir, npmEnv, writeWav, tail } = require('../lib/toolchain');
+const { installN8n } = require('../lib/install');
 const { ensureInstalled, startRedis, startPostgres, freePort } = require('./services');
 const { Cluster, pgClient } = require('./cluster');
 const Q = require('./workflows');
@@ -109,13 +110,10 @@ async function main() {
 
 		let installDir;
 		const nodeBin = node24Dir();
-		const installed = await test(`n8n ${VERSION} installed (e2e cache)`, async () => {
-			const r = await timed('n8n install', () =>
-				run('bash', [path.join(root, 'e2e', 'install-n8n.sh'), VERSION], { env: { ...process.env, E2E_CACHE: cache }, timeoutMs: 45 * 60_000 }),
-			);
-			assert(r.code === 0, `install failed (${r.timedOut ? 'timed out' : `exit ${r.code}`}):\n${tail(r.stderr)}`);
-			installDir = r.stdout.trim().split('\n').pop();
-			return r.ms > 20_000 ? `installed now in ${fmtMs(r.ms)}` : `cached in ${installDir}`;
+		const installed = await test(`n8n ${VERSION} installed (e2e cache), native modules load`, async () => {
+			const r = await installN8n({ version: VERSION, cache, timed, label: 'n8n install' });
+			installDir = r.installDir;
+			return r.summary;
 		});
 		if (!installed) return fail('all', 'not run: n8n did not install');
 

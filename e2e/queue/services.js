@@ -8,8 +8,7 @@ const net = require('net');
 const path = require('path');
 const { spawnSync } = require('child_process');
 const { run, startServer } = require('../lib/proc');
-
-const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+const { ensureDebianPackages, hasCommand, isRoot } = require('../lib/debian');
 
 /** A free TCP port on 127.0.0.1 (the OS picks it; nothing holds it afterwards). */
 function freePort() {
@@ -24,8 +23,6 @@ function freePort() {
 	});
 }
 
-const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).status === 0;
-
 /** The newest /usr/lib/postgresql/<ver>/bin holding initdb and postgres. */
 function postgresBinDir() {
 	const base = '/usr/lib/postgresql';
@@ -37,29 +34,12 @@ function postgresBinDir() {
 	return versions.length ? path.join(base, versions[0], 'bin') : undefined;
 }
 
-/**
- * `apt-get install -y redis-server postgresql` when either is missing (quiet; `apt-get update` only
- * when the first attempt fails). Idempotent: returns at once when both are there.
- * @returns {Promise<string>} what was done
- */
-async function ensureInstalled() {
-	const missing = [];
-	if (!has('redis-server')) missing.push('redis-server');
-	if (!postgresBinDir()) missing.push('postgresql');
-	if (missing.length === 0) return 'redis-server and postgresql already installed';
-	if (!isRoot) throw new Error(`missing ${missing.join(', ')}; install them (apt-get install -y ${missing.join(' ')}) or run as root`);
-	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	const install = () => run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env, timeoutMs: 15 * 60_000 });
-	let r = await install();
-	if (r.code !== 0) {
-		const u = await run('apt-get', ['update', '-qq'], { env, timeoutMs: 10 * 60_000 });
-		if (u.code !== 0) throw new Error(`apt-get update failed:\n${u.stderr.slice(-2000)}`);
-		r = await install();
-	}
-	if (r.code !== 0) throw new Error(`apt-get install ${missing.join(' ')} failed:\n${(r.stdout + r.stderr).slice(-2000)}`);
-	if (!has('redis-server') || !postgresBinDir()) throw new Error(`apt-get install ${missing.join(' ')} left them missing`);
-	return `installed ${missing.join(', ')} with apt-get in ${(r.ms / 1000).toFixed(0)} s`;
-}
+/** Redis and PostgreSQL from Debian's packages when either is missing. */
+const ensureInstalled = () =>
+	ensureDebianPackages([
+		{ pkg: 'redis-server', present: () => hasCommand('redis-server') },
+		{ pkg: 'postgresql', present: () => postgresBinDir() !== undefined },
+	]);
 
 /** Sends PING over a plain socket; true on +PONG. */
 function redisPing(port) {
