@@ -11,7 +11,7 @@
  * import a credential pointing at the local AssemblyAI emulator and the example workflows, run them
  * with `n8n execute`, and check their outputs. Then start `n8n start` (WEBHOOK_URL pointing at it)
  * with two workflows activated: the AssemblyAI Highlights Trigger called by the emulator, and
- * Transcribe with waitMode "webhook" resumed by the emulator's callbacks (lib/server-tests.js); and
+ * Transcribe with waitMode "callback" resumed by the emulator's callbacks (lib/server-tests.js); and
  * look at the editor in headless Chromium (screenshots: --screenshots=docs).
  *
  * Environment: E2E_CACHE (install cache, default ~/.cache/n8n-nodes-assemblyai-highlights-e2e),
@@ -300,7 +300,7 @@ async function versionSuite(ctx) {
 		return `exit ${r.code}`;
 	});
 
-	// `n8n start`: the trigger and waitMode webhook in active workflows, then the editor checks.
+	// `n8n start`: the trigger and waitMode callback in active workflows, then the editor checks.
 	const editor = EDITOR && EDITOR_VERSIONS.includes(version);
 	if (SERVER || editor) {
 		const { serverSuite } = require('./lib/server-tests');

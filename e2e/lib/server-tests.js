@@ -3,7 +3,7 @@
 //   - the AssemblyAI Highlights Trigger in an active workflow, called by the emulator's webhook
 //     delivery at its production URL (/webhook/<webhookId>/assemblyai), with the right and a wrong
 //     secret;
-//   - Transcribe with waitMode "webhook" in an active workflow started by a Webhook node: the
+//   - Transcribe with waitMode "callback" in an active workflow started by a Webhook node: the
 //     execution waits, the emulator calls the resume URL (/webhook-waiting/<executionId>, in 2.x with
 //     ?signature=…) once per transcript in an order unlike the items', the execution resumes and each
 //     recording's phrases come out paired with their input item; then one recording ending in error.
@@ -209,7 +209,7 @@ async function serverSuite(ctx) {
 		async function waitModeTests() {
 			const wfProblems = problems[W.ids.srvWaitHook] || [];
 			if (wfProblems.length) {
-				fail(`${tag}: waitMode webhook`, `not run: ${wfProblems.join('; ')} (the built node has no waitMode "webhook" yet?)`);
+				fail(`${tag}: waitMode callback`, `not run: ${wfProblems.join('; ')} (the built node has no waitMode "callback" yet?)`);
 				return;
 			}
 			const startUrl = `${srv.base}/webhook/${W.WAIT_START_PATH}`;
@@ -343,7 +343,7 @@ async function serverSuite(ctx) {
 				processingMs: [6000, 3000, 4500][i],
 				keep: [15, 5, 10][i],
 			}));
-			await test(`${tag}: waitMode webhook: 3 recordings, callbacks in the order 1, 2, 0 -> the execution waits, resumes, each recording's key phrases paired with its item`, async () => {
+			await test(`${tag}: waitMode callback: 3 recordings, callbacks in the order 1, 2, 0 -> the execution waits, resumes, each recording's key phrases paired with its item`, async () => {
 				const { exec, created, byUrl, hookUrls, waitingAfter, t0 } = await runCase(okRecs);
 				const notes = [`waiting after ${fmtMs(waitingAfter)}`, `${hookUrls.length} resume URL${hookUrls.length > 1 ? 's' : ''}`];
 				// While it waits: in 2.x the resume URL without its signature is refused.
@@ -393,7 +393,7 @@ async function serverSuite(ctx) {
 				{ name: `err-${slug}-bad`, url: `https://unreachable.example/${slug}/err-bad.mp3`, processingMs: 3000, error: true },
 				{ name: `err-${slug}-c`, url: `https://recordings.example/${slug}/err-c.mp3`, processingMs: 3700, keep: 4 },
 			];
-			await test(`${tag}: waitMode webhook: one of 3 recordings ends in error (continue on fail) -> its error item, the others' phrases, status success`, async () => {
+			await test(`${tag}: waitMode callback: one of 3 recordings ends in error (continue on fail) -> its error item, the others' phrases, status success`, async () => {
 				const { exec, created, byUrl } = await runCase(errRecs);
 				const done = await finish(exec);
 				assertEqual(done.status, 'success', 'execution status');
@@ -422,7 +422,7 @@ async function serverSuite(ctx) {
 				processingMs: 3000,
 				keep: [2, 3, 4][i],
 			}));
-			await test(`${tag}: waitMode webhook: 3 callbacks at the same moment -> one resume, each recording POSTed once`, async () => {
+			await test(`${tag}: waitMode callback: 3 callbacks at the same moment -> one resume, each recording POSTed once`, async () => {
 				const { exec, created, byUrl } = await runCase(simRecs);
 				const done = await finish(exec);
 				assertEqual(done.status, 'success', 'execution status');
@@ -449,7 +449,7 @@ async function serverSuite(ctx) {
 				processingMs: 0,
 				keep: [6, 7][i],
 			}));
-			await test(`${tag}: waitMode webhook: transcripts finished before the execution waits -> output at once, no wait`, async () => {
+			await test(`${tag}: waitMode callback: transcripts finished before the execution waits -> output at once, no wait`, async () => {
 				const before = new Set((await executions(W.ids.srvWaitHook)).map((e) => e.id));
 				const { created, byUrl } = await runCase(fastRecs, { expectWaiting: false });
 				const exec = await waitFor(async () => (await executions(W.ids.srvWaitHook)).find((x) => !before.has(x.id)), { what: 'the execution' });

@@ -26,7 +26,7 @@ const ids = {
 /** The trigger's webhookId: its production URL is /webhook/<webhookId>/assemblyai. */
 const TRIGGER_WEBHOOK_ID = 'e2e0aa1a-7219-4e6a-9d0e-000000000001';
 const TRIGGER_HEADER = 'X-Webhook-Secret';
-/** The Webhook node that starts the waitMode webhook workflow: POST /webhook/<path>. */
+/** The Webhook node that starts the waitMode callback workflow: POST /webhook/<path>. */
 const WAIT_START_PATH = 'e2e-assemblyai-wait';
 
 function credentials(emulatorUrl, apiKey) {
@@ -273,7 +273,7 @@ function serverWorkflows({ receiverUrl, triggerSecret }) {
 		connections: chain('Transcript done', 'POST phrase'),
 	};
 
-	// POST {recordings: [{name, url}]} -> one item per recording -> Transcribe with waitMode webhook
+	// POST {recordings: [{name, url}]} -> one item per recording -> Transcribe with waitMode callback
 	// (the execution waits for AssemblyAI's callbacks; one summary item per recording) -> one POST per
 	// recording with its name read back through pairedItem ($('Recordings').item).
 	const waitHook = {
@@ -294,7 +294,7 @@ function serverWorkflows({ receiverUrl, triggerSecret }) {
 			splitOut('Recordings', 'body.recordings', [220, 0]),
 			ourNode(
 				'Key Phrases',
-				{ operation: 'transcribe', source: 'url', audioUrl: '={{ $json.url }}', waitMode: 'webhook', output: 'summary', options: { maxWaitMinutes: 5 } },
+				{ operation: 'transcribe', source: 'url', audioUrl: '={{ $json.url }}', waitMode: 'callback', output: 'summary', options: { maxWaitMinutes: 5 } },
 				[440, 0],
 				{ onError: 'continueRegularOutput' },
 			),

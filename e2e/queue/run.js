@@ -131,11 +131,11 @@ async function main() {
 		});
 		if (!packed) return fail('all', 'not run: the package did not build or pack');
 
-		// Does the built node have waitMode "webhook" yet (scenario c)?
+		// Does the built node have waitMode "callback" yet (scenario c)?
 		const byType = loadDescriptions(installDir, root, PKG.name);
 		const ours = byType.get(W.OUR_TYPE)[0];
 		const waitModes = (ours.properties.find((p) => p.name === 'waitMode')?.options || []).map((o) => o.value);
-		const hasWebhookWait = waitModes.includes('webhook');
+		const hasWebhookWait = waitModes.includes('callback');
 
 		const started = await test('Redis and PostgreSQL of our own on 127.0.0.1 (free ports, data in the work folder)', async () => {
 			redis = await timed('redis start', () => startRedis(path.join(work, 'redis'), LIMIT_MIN * 60_000));
@@ -383,12 +383,12 @@ async function main() {
 			return `${fmtMs(Date.now() - t)}; trigger executions ${trigExecs.map((e) => `${e.id} on ${cluster.workersOf(e.id).join(',')}`).join(', ')}`;
 		});
 
-		// (c) waitMode webhook: the execution waits in Postgres; the worker that ran it is stopped; the
+		// (c) waitMode callback: the execution waits in Postgres; the worker that ran it is stopped; the
 		// callback, through the webhook process, is resumed by ANOTHER worker.
-		const cName = '(c) waitMode webhook: the execution waits, its worker is stopped, the callback resumes it on another worker';
+		const cName = '(c) waitMode callback: the execution waits, its worker is stopped, the callback resumes it on another worker';
 		if (!hasWebhookWait) {
-			pending.push(`${cName} — PENDING: the built node has no waitMode "webhook" yet (waitMode options: ${waitModes.join(', ')})`);
-			console.log(`  PENDING ${cName}\n        the built node has no waitMode "webhook" yet (options: ${waitModes.join(', ')})`);
+			pending.push(`${cName} — PENDING: the built node has no waitMode "callback" yet (waitMode options: ${waitModes.join(', ')})`);
+			console.log(`  PENDING ${cName}\n        the built node has no waitMode "callback" yet (options: ${waitModes.join(', ')})`);
 		} else {
 			await test(cName, async () => {
 				const t = Date.now();
@@ -441,7 +441,7 @@ async function main() {
 				assert(resumedBy !== firstWorker, `resumed by ${resumedBy}, the worker that was stopped`);
 				assert(cluster.output(firstWorker).includes(`Worker finished execution ${exec.id} (job`), `${firstWorker} did not finish its job before it was stopped`);
 				report.push(
-					`(c) waitMode webhook: execution ${exec.id} submitted on ${first[0]}, which finished its job (execution waiting, no worker held); ` +
+					`(c) waitMode callback: execution ${exec.id} submitted on ${first[0]}, which finished its job (execution waiting, no worker held); ` +
 						`${firstWorker} stopped; AssemblyAI's callback -> webhook process (enqueued: ${enqueuerOf(exec.id)}) -> resumed on ${resumed[0]}`,
 				);
 				void done;
@@ -451,7 +451,7 @@ async function main() {
 			// (c) again with 3 recordings in one execution: the stopped worker comes back first, then the
 			// worker that submits is stopped; callbacks arrive out of order, two of them while other
 			// transcripts still run (the execution must keep waiting), the last one resumes it elsewhere.
-			await test('(c) waitMode webhook, 3 recordings: callbacks 1 and 2 keep it waiting, the 3rd resumes it on the other worker, items paired by position', async () => {
+			await test('(c) waitMode callback, 3 recordings: callbacks 1 and 2 keep it waiting, the 3rd resumes it on the other worker, items paired by position', async () => {
 				const t = Date.now();
 				const back = cluster.workerNames().filter((n) => !cluster.isRunning(n));
 				for (const n of back) await timed(`${n} restart`, () => cluster.start(n));

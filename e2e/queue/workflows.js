@@ -9,7 +9,7 @@ const ids = {
 	upload: 'qUploadBinary001', // (a) one execution per recording POSTed as the request body
 	submit: 'qSubmitForTrig01', // (b) submit with webhook_url = the trigger's URL, don't wait
 	trigger: 'qHighlightsTrig1', // (b) the AssemblyAI Highlights Trigger
-	waitHook: 'qWaitForWebhook1', // (c) waitMode webhook: resumed by AssemblyAI's callback
+	waitHook: 'qWaitForWebhook1', // (c) waitMode callback: resumed by AssemblyAI's callback
 	waitBatch: 'qWaitBatchOf3001', // (c) the same with 3 recordings: resumed by the last callback
 };
 
@@ -123,7 +123,7 @@ function queueWorkflows({ filesDir, receiverUrl, webhookBase, secret }) {
 			chain('Transcript done', 'POST phrase'),
 		),
 
-		// (c) waitMode webhook: the node submits with webhook_url = this execution's resume URL and puts
+		// (c) waitMode callback: the node submits with webhook_url = this execution's resume URL and puts
 		// the execution to wait; AssemblyAI's callback (through the webhook process) resumes it, on
 		// whichever worker takes the job. A resumed node outputs one item per recording (Summary), so
 		// Split Out makes one item per key phrase.
@@ -134,7 +134,7 @@ function queueWorkflows({ filesDir, receiverUrl, webhookBase, secret }) {
 				webhook('Start', paths.waitHook),
 				ourNode(
 					'Key Phrases',
-					{ operation: 'transcribe', source: 'url', audioUrl: '={{ $json.body.url }}', waitMode: 'webhook', output: 'summary', options: { maxWaitMinutes: 10 } },
+					{ operation: 'transcribe', source: 'url', audioUrl: '={{ $json.body.url }}', waitMode: 'callback', output: 'summary', options: { maxWaitMinutes: 10 } },
 					[220, 0],
 				),
 				splitOut('One per phrase', 'highlights', [440, 0]),
@@ -158,7 +158,7 @@ function queueWorkflows({ filesDir, receiverUrl, webhookBase, secret }) {
 				splitOut('One per recording', 'body.recordings', [220, 0]),
 				ourNode(
 					'Key Phrases',
-					{ operation: 'transcribe', source: 'url', audioUrl: '={{ $json.url }}', waitMode: 'webhook', output: 'summary', options: { maxWaitMinutes: 10 } },
+					{ operation: 'transcribe', source: 'url', audioUrl: '={{ $json.url }}', waitMode: 'callback', output: 'summary', options: { maxWaitMinutes: 10 } },
 					[440, 0],
 				),
 				splitOut('One per phrase', 'highlights', [660, 0]),

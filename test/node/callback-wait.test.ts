@@ -19,7 +19,7 @@ type WebhookEmulator = Emulator & {
 };
 const emu = () => env.emu as WebhookEmulator;
 
-const CALLBACK = { operation: 'transcribe', source: 'url', audioUrl: '={{ $json.url }}', waitMode: 'webhook' };
+const CALLBACK = { operation: 'transcribe', source: 'url', audioUrl: '={{ $json.url }}', waitMode: 'callback' };
 const urls = (...names: string[]) => names.map((name) => ({ json: { url: name.startsWith('http') ? name : `https://media.example.com/${name}.mp3`, name } }));
 const pairs = (items: INodeExecutionData[]) => items.map((i) => (i.pairedItem as { item: number }).item);
 
@@ -311,7 +311,7 @@ describe('Wait for AssemblyAI\'s Callback refuses what cannot work, before anyth
 	test('Wait for Result differing between items', async () => {
 		const result = await runNode({
 			parameters: { ...CALLBACK, waitMode: '={{ $json.mode }}' },
-			inputs: [{ json: { url: WILDFIRES_URL, mode: 'webhook' } }, { json: { url: WILDFIRES_URL, mode: 'poll' } }],
+			inputs: [{ json: { url: WILDFIRES_URL, mode: 'callback' } }, { json: { url: WILDFIRES_URL, mode: 'poll' } }],
 			credentials: env.credentials(),
 		});
 		expect(result.error?.message).toMatch(/Wait for Result differs between items/);

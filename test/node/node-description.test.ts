@@ -22,14 +22,14 @@ describe('the node description keeps the public contract of DESIGN.md', () => {
 		expect(named('transcriptId')).toHaveLength(1);
 		const forOperation = (p: INodeProperties) => p.displayOptions?.show?.operation;
 		expect(named('waitMode').map((p) => [forOperation(p), values(p)])).toEqual([
-			[['transcribe'], ['poll', 'webhook', 'none']],
+			[['transcribe'], ['poll', 'callback', 'none']],
 			[['getHighlights'], ['poll', 'none']],
 		]);
 		// Waiting for a callback gives one item per recording (n8n pairs a resumed node's items one to one).
 		expect(named('output').map((p) => [p.displayOptions?.show?.waitMode ?? null, p.default, values(p)])).toEqual([
 			[null, 'keyPhrases', ['keyPhrases', 'occurrences', 'summary', 'raw']],
 			[['poll'], 'keyPhrases', ['keyPhrases', 'occurrences', 'summary', 'raw']],
-			[['webhook'], 'summary', ['summary', 'raw']],
+			[['callback'], 'summary', ['summary', 'raw']],
 		]);
 		const transcriptOptions = named('transcriptOptions')[0].options as INodeProperties[];
 		expect(transcriptOptions.map((o) => o.name).sort()).toEqual(

@@ -7,7 +7,7 @@ const POLL_OPTION = {
 };
 const CALLBACK_OPTION = {
 	name: "Wait for AssemblyAI's Callback",
-	value: 'webhook',
+	value: 'callback',
 	description:
 		'Put the execution to wait without holding n8n busy; AssemblyAI calls this execution back when done, then the key phrases come out. AssemblyAI must be able to reach n8n (WEBHOOK_URL).',
 };
@@ -46,7 +46,7 @@ export const callbackNotice: INodeProperties = {
 	name: 'callbackNotice',
 	type: 'notice',
 	default: '',
-	displayOptions: { show: { operation: ['transcribe'], waitMode: ['webhook'] } },
+	displayOptions: { show: { operation: ['transcribe'], waitMode: ['callback'] } },
 };
 
 export const outputProperty: INodeProperties = {
@@ -94,7 +94,7 @@ export const outputProperties: INodeProperties[] = [
 		options: (outputProperty.options as INodePropertyOptions[]).filter((o) => o.value === 'summary' || o.value === 'raw'),
 		hint: 'One item per recording: n8n pairs the items a resumed node outputs one to one with its input. For one item per key phrase, add a Split Out node on the <code>highlights</code> field.',
 		description: 'How to turn each finished transcript into an item',
-		displayOptions: { show: { operation: ['transcribe'], waitMode: ['webhook'] } },
+		displayOptions: { show: { operation: ['transcribe'], waitMode: ['callback'] } },
 	},
 ];
 

@@ -3,7 +3,7 @@ import type { OutputShape, ShapeOptions } from '../highlights';
 import { DEFAULT_SHAPE_OPTIONS } from '../highlights';
 import type { WaitSettings } from '../transport/wait';
 
-export type WaitMode = 'poll' | 'webhook' | 'none';
+export type WaitMode = 'poll' | 'callback' | 'none';
 
 /** What one input item asks for once its transcript is known. */
 export interface ItemSettings {
@@ -21,7 +21,7 @@ export function readItemSettings(ctx: IExecuteFunctions, itemIndex: number): Ite
 	const waitMode = ctx.getNodeParameter('waitMode', itemIndex, 'poll') as WaitMode;
 	return {
 		waitMode,
-		output: ctx.getNodeParameter('output', itemIndex, waitMode === 'webhook' ? 'summary' : 'keyPhrases') as OutputShape,
+		output: ctx.getNodeParameter('output', itemIndex, waitMode === 'callback' ? 'summary' : 'keyPhrases') as OutputShape,
 		shape: readShapeOptions(options),
 		wait: {
 			pollIntervalMs: Math.max(10, number(options.pollIntervalSeconds, 3) * 1000),

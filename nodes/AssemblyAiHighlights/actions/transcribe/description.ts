@@ -103,7 +103,7 @@ const optionProperties: INodeProperties[] = [
 			{
 				displayName: 'Webhook Auth Header Name',
 				name: 'webhookAuthHeaderName',
-				displayOptions: { hide: { '/waitMode': ['webhook'] } },
+				displayOptions: { hide: { '/waitMode': ['callback'] } },
 				type: 'string',
 				default: '',
 				placeholder: 'X-Webhook-Secret',
@@ -112,7 +112,7 @@ const optionProperties: INodeProperties[] = [
 			{
 				displayName: 'Webhook Auth Header Value',
 				name: 'webhookAuthHeaderValue',
-				displayOptions: { hide: { '/waitMode': ['webhook'] } },
+				displayOptions: { hide: { '/waitMode': ['callback'] } },
 				type: 'string',
 				typeOptions: { password: true },
 				default: '',
@@ -121,7 +121,7 @@ const optionProperties: INodeProperties[] = [
 			{
 				displayName: 'Webhook URL',
 				name: 'webhookUrl',
-				displayOptions: { hide: { '/waitMode': ['webhook'] } },
+				displayOptions: { hide: { '/waitMode': ['callback'] } },
 				type: 'string',
 				default: '',
 				placeholder: 'https://your-n8n.example.com/webhook/assemblyai',

@@ -39,15 +39,15 @@ export async function transcribe(this: IExecuteFunctions): Promise<INodeExecutio
 		try {
 			const settings = readItemSettings(this, itemIndex);
 			let params = readTranscriptParams(this, itemIndex);
-			if (settings.waitMode === 'webhook') params = await callbackParams(this, params, settings.output, itemIndex);
+			if (settings.waitMode === 'callback') params = await callbackParams(this, params, settings.output, itemIndex);
 			plans.push({ itemIndex, audio: await readAudioSource(this, items[itemIndex], itemIndex), params, settings });
 		} catch (error) {
 			if (stopOnError) throw asNodeError(this, error, itemIndex);
 			outcomes.push({ itemIndex, error });
 		}
 	}
-	const callbackMode = plans.some((p) => p.settings.waitMode === 'webhook');
-	if (callbackMode && plans.some((p) => p.settings.waitMode !== 'webhook')) {
+	const callbackMode = plans.some((p) => p.settings.waitMode === 'callback');
+	if (callbackMode && plans.some((p) => p.settings.waitMode !== 'callback')) {
 		throw new NodeOperationError(this.getNode(), 'Wait for Result differs between items', {
 			description: '"Wait for AssemblyAI\'s Callback" waits with the whole execution, so it must be the same for every item. Don\'t use an expression for Wait for Result.',
 		});
