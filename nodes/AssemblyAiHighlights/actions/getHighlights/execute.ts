@@ -1,5 +1,4 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 import { getTranscript } from '../../transport/assemblyAi';
 import type { TranscriptJson } from '../../transport/types';
 import type { WaitResult } from '../../transport/wait';
@@ -8,6 +7,7 @@ import { mapWithConcurrency } from '../../utils/concurrency';
 import type { ItemOutcome } from '../results';
 import { asNodeError, collectOutcomes, itemsForTranscript, itemsForWaitResult } from '../results';
 import type { ItemSettings } from '../settings';
+import { readTranscriptId } from '../transcriptId';
 import { combinedWait, readItemSettings } from '../settings';
 
 const LOOKUP_CONCURRENCY = 5;
@@ -27,14 +27,7 @@ export async function getHighlights(this: IExecuteFunctions): Promise<INodeExecu
 	const requests: Request[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const transcriptId = String(this.getNodeParameter('transcriptId', itemIndex, '') ?? '').trim();
-			if (!transcriptId) {
-				throw new NodeOperationError(this.getNode(), 'Transcript ID is empty', {
-					itemIndex,
-					description:
-						'Map the ID from the node before, e.g. {{ $json.transcriptId }} after a "Don\'t Wait" transcription or {{ $json.body.transcript_id }} from an AssemblyAI webhook.',
-				});
-			}
+			const transcriptId = readTranscriptId(this, itemIndex);
 			requests.push({ itemIndex, transcriptId, settings: readItemSettings(this, itemIndex) });
 		} catch (error) {
 			if (stopOnError) throw asNodeError(this, error, itemIndex);
