@@ -29,9 +29,19 @@ function compiledAddons(installDir) {
 	return found.sort();
 }
 
-/** Loads every compiled addon with `nodeExe`; returns the ones that do not load, with why. */
+/**
+ * Whether a file name says the addon is for another platform or CPU: some packages ship prebuilt
+ * binaries for every platform in build/Release (oracledb-6.9.0-darwin-arm64.node, …-win32-x64.node).
+ */
+const PLATFORM_TAG = /(?:^|[-_.])(darwin|win32|linux|freebsd|openbsd|sunos|aix|android)[-_](x64|x86|ia32|arm64|arm|ppc64|s390x|riscv64|loong64)(?:[-_.]|$)/;
+function forAnotherPlatform(file) {
+	const m = PLATFORM_TAG.exec(path.basename(file));
+	return m !== null && (m[1] !== process.platform || m[2] !== process.arch);
+}
+
+/** Loads every compiled addon for this platform with `nodeExe`; returns the ones that do not load, with why. */
 function checkAddons(installDir, nodeExe) {
-	const addons = compiledAddons(installDir);
+	const addons = compiledAddons(installDir).filter((file) => !forAnotherPlatform(file));
 	const failures = [];
 	for (const file of addons) {
 		const r = spawnSync(nodeExe, ['-e', 'process.dlopen({ exports: {} }, process.argv[1])', file], { encoding: 'utf8', timeout: 30_000 });
@@ -44,7 +54,7 @@ function checkAddons(installDir, nodeExe) {
 	return { addons: addons.map((a) => path.relative(installDir, a)), failures, node: version };
 }
 
-module.exports = { compiledAddons, checkAddons };
+module.exports = { compiledAddons, checkAddons, forAnotherPlatform };
 
 if (require.main === module) {
 	const [dir, nodeExe = process.execPath] = process.argv.slice(2);
