@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- benchmark code runs in Node, never inside n8n */
 /**
  * Bench 1: a batch in one execution against a single recording. Every transcript takes the same time
  * on the emulator (queued QUEUED_MS, then processing PROCESSING_MS); the node polls every INTERVAL_S.

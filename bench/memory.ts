@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- benchmark code runs in Node, never inside n8n */
 /**
  * Bench 2, one measurement per process (fresh heap): the node uploads a recording stored in n8n's
  * filesystem binary mode, waitMode none, to the emulator in a child process (scripts/emulator.js, so its

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- benchmark code runs in Node, never inside n8n */
 /**
  * Bench 4: polling cost, read from the in-process emulator's request log.
  *  (a) one recording, processing SINGLE_PROCESSING_MS (queued 0), poll interval INTERVAL_S: requests for it

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, no-console -- benchmark code runs in Node, never inside n8n */
 /**
  * `npm run bench`: every benchmark, each in a fresh child process under a time limit, one after the
  * other (they would disturb each other on a small machine). Prints one table, in which every figure is

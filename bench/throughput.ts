@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, no-console -- benchmark code runs in Node, never inside n8n */
 /**
  * Bench 3: upload throughput. One file on disk (in a temp dir, deleted afterwards) is uploaded to the
  * same emulator endpoint (bench/emulator-child.js, in a child process, which hashes nothing) by

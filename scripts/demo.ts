@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- a developer script runs in Node, never inside n8n */
 /**
  * The demo: a real workflow through real n8n-core. Transcribe with Key Phrases on AssemblyAI's public
  * sample, progress while it runs, then the key phrases as a table. Against the local emulator, or

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, no-console -- benchmark code runs in Node, never inside n8n */
 /**
  * Child processes of the bench: each measurement runs in a fresh Node process (its own heap), under a
  * time limit, in its own process group so that a timeout also ends whatever it started (an emulator).

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions -- benchmark code runs in Node, never inside n8n */
 /**
  * The emulator in a child process, so that the bench process's memory holds only the node's own use
  * (the emulator keeps every uploaded byte in memory). Started with a time limit, killed by its id.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- benchmark code runs in Node, never inside n8n */
 /**
  * A two-node workflow through real n8n-core (test/helpers/n8nCore.ts): a source node that stores one
  * recording with n8n's own prepareBinaryData, then the node under test. Like test/helpers/runNode.ts,

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions -- test code runs in Node under jest, never inside n8n */
 /**
  * `node scripts/emulator.js` starts the emulator, prints where it listens and with which key, serves until
  * SIGINT and then exits cleanly.

@@ -366,6 +366,7 @@ describe('A client that retries and looks before re-creating gets every recordin
 	});
 	afterAll(() => emu.close());
 
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON body of any shape
 	type Outcome = { ok: true; status: number; json: any } | { ok: false };
 	const attempt = async (method: string, path: string, body?: unknown): Promise<Outcome> => {
 		try {

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code runs in Node under jest, never inside n8n */
 /**
  * The official `assemblyai` npm SDK, pointed at the emulator with `baseUrl`, uploads, transcribes with key phrases,
  * polls to completion, gets, lists and deletes, exactly as it would against api.assemblyai.com.

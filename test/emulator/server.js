@@ -141,7 +141,6 @@ function createServer({ state, requests, hooks, faultPlan }) {
 
 	const server = http.createServer((req, res) => {
 		handle(req, res).catch((err) => {
-			// eslint-disable-next-line no-console
 			console.error('[assemblyai-emulator] handler failed:', err);
 			send(res, errorReply(500, 'Internal Server Error'));
 		});

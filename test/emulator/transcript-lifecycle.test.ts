@@ -28,8 +28,10 @@ describe('Transcript status follows the emulator clock and the audio decides the
 	const create = async (body: Record<string, unknown>) => {
 		const answer = await call(emu, 'POST', '/v2/transcript', { body });
 		expect(answer.status).toBe(200);
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON body of any shape
 		return answer.json as Record<string, any>;
 	};
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON body of any shape
 	const get = async (id: string) => (await call(emu, 'GET', `/v2/transcript/${id}`)).json as Record<string, any>;
 	const upload = async (bytes: Buffer) => (await call(emu, 'POST', '/v2/upload', { body: bytes })).json.upload_url as string;
 	/** Moves the clock past queued + processing and returns the final transcript. */

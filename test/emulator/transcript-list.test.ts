@@ -20,6 +20,7 @@ describe('The transcript list finds a transcript whose create answer was lost', 
 	const list = async (query: string) => {
 		const answer = await call(emu, 'GET', `/v2/transcript${query}`);
 		expect(answer.status).toBe(200);
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON body of any shape
 		return answer.json as { page_details: Record<string, any>; transcripts: Item[] };
 	};
 

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test code runs in Node under jest, never inside n8n */
 /**
  * When a transcript with a webhook_url reaches completed or error, the emulator POSTs
  * {"transcript_id", "status"} to it the way AssemblyAI does (API-NOTES §8): with the custom auth header, to the URL
@@ -73,8 +74,10 @@ describe('Webhooks are delivered on completion, retried and recorded like Assemb
 	const create = async (body: Record<string, unknown>) => {
 		const answer = await call(emu, 'POST', '/v2/transcript', { body });
 		expect(answer.status).toBe(200);
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON body of any shape
 		return answer.json as Record<string, any>;
 	};
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON body of any shape
 	const get = async (id: string) => (await call(emu, 'GET', `/v2/transcript/${id}`)).json as Record<string, any>;
 
 	it('completed: one POST, without polling, with the custom header, to the URL exactly as given (query kept)', async () => {

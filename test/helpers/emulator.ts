@@ -41,6 +41,7 @@ const { startEmulator } = require('../emulator') as {
 	startEmulator: (options: { apiKey?: string; queuedMs?: number; processingMs?: number }) => Promise<Emulator>;
 };
 
+// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a made-up test value
 export const TEST_API_KEY = 'test-key-5f1c0e2a9b';
 export const WILDFIRES_URL = 'https://assembly.ai/wildfires.mp3';
 

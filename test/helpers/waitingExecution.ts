@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code runs in Node under jest, never inside n8n */
 /**
  * Runs the node until its execution waits, then serves the execution's resume URL the way n8n's
  * WaitingWebhooks does (packages/cli/src/webhooks/waiting-webhooks.ts, 2.41): the stored execution

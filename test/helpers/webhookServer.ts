@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code runs in Node under jest, never inside n8n */
 /**
  * Serves a trigger node's webhook the way n8n's webhook server does: a real HTTP server, the body
  * parsed as JSON, and a real n8n-core WebhookContext around the request and response for webhook().

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- test code runs in Node under jest, never inside n8n */
 /**
  * The same flows against the real AssemblyAI API. Runs only with ASSEMBLYAI_API_KEY set
  * (ASSEMBLYAI_REGION=eu for the EU); otherwise every test here is reported as skipped, never passed.
@@ -28,6 +29,7 @@ live('against the real AssemblyAI API', () => {
 	}, 600_000);
 
 	test('a wrong key is refused with AssemblyAI\'s words', async () => {
+		// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a made-up test value
 		const result = await runNode({ parameters: { operation: 'getHighlights', transcriptId: 'x' }, credentials: { ...credentials, apiKey: 'wrong-key-000000' } });
 		expect(result.error?.message).toMatch(/HTTP 401/);
 	});

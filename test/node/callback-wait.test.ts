@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code runs in Node under jest, never inside n8n */
 /**
  * "Wait for AssemblyAI's Callback": the execution waits (n8n-core's putExecutionToWait), the
  * emulator calls the resume URL the way AssemblyAI calls webhooks, and test/helpers/waitingExecution

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code runs in Node under jest, never inside n8n */
 import { useEmulator, WILDFIRES_URL } from '../helpers/emulator';
 import { startNode } from '../helpers/runNode';
 

@@ -1,3 +1,4 @@
+/* eslint-disable no-console -- test code runs in Node under jest, never inside n8n */
 /**
  * AssemblyAI and the network failing in ordinary ways, often: 50 recordings in one execution while
  * the emulator injects faults into at least 20% of the requests of every kind. Every item must get

@@ -3,6 +3,7 @@ import { FAST, useEmulator, WILDFIRES_URL } from '../helpers/emulator';
 import { runNode } from '../helpers/runNode';
 
 const env = useEmulator();
+// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a made-up test value
 const WEBHOOK_SECRET = 'hook-secret-7d41c9';
 
 describe('secrets never appear in output items, errors or logs', () => {

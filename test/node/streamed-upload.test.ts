@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, no-console -- test code runs in Node under jest, never inside n8n */
 /**
  * A recording stored in n8n's filesystem binary mode is streamed to /v2/upload: the test process's
  * memory grows by far less than the file while the node uploads it, and the bytes arrive intact.

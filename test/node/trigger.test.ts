@@ -5,6 +5,7 @@ import { runNode } from '../helpers/runNode';
 import { serveTrigger } from '../helpers/webhookServer';
 
 const env = useEmulator({ queuedMs: 20, processingMs: 40 });
+// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a made-up test value
 const SECRET = 'trigger-secret-31c7a';
 
 type WebhookEmulator = Emulator & {

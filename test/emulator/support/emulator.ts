@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test code runs in Node under jest, never inside n8n */
 /** Typed access to the JS emulator plus a small fetch helper for the emulator tests. */
 import { startEmulator } from '../index';
 
@@ -9,6 +10,7 @@ export interface Answer {
 	headers: Headers;
 	text: string;
 	/** parsed body, or undefined when it is not JSON */
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON body of any shape
 	json: any;
 }
 
@@ -29,6 +31,7 @@ export async function call(emu: Emulator, method: string, path: string, options:
 		body === undefined ? undefined : typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body);
 	const res = await fetch(`${emu.url}${path}`, { method, headers, body: payload });
 	const text = await res.text();
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON body of any shape
 	let json: any;
 	try {
 		json = JSON.parse(text);
@@ -129,6 +132,7 @@ export async function failure(promise: Promise<unknown>): Promise<NodeJS.ErrnoEx
 		const answer = await promise;
 		throw Object.assign(new Error(`expected the request to fail, got ${JSON.stringify(answer)}`), { unexpected: true });
 	} catch (err) {
+		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- a test helper, not node code
 		if ((err as { unexpected?: boolean }).unexpected) throw err;
 		return err as NodeJS.ErrnoException;
 	}

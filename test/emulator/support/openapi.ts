@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test code runs in Node under jest, never inside n8n */
 /**
  * Validates response bodies against the official AssemblyAI OpenAPI 3.1 spec (fixtures/openapi.yml), using the
  * schema the spec declares for a path + method + status, and reports each violation as a short signature so
@@ -9,6 +10,7 @@ import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020'
 import addFormats from 'ajv-formats';
 import * as yaml from 'js-yaml';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON body of any shape
 type Json = Record<string, any>;
 export type Method = 'get' | 'post' | 'delete';
 
