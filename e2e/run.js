@@ -29,6 +29,7 @@ const W = require('./lib/workflows');
 const { test, fail, assert, assertEqual, results, fmtMs } = require('./lib/tests');
 const { npmEnv, writeWav, tail } = require('./lib/toolchain');
 const { installN8n } = require('./lib/install');
+const { scanPackage } = require('./lib/scanner');
 
 const root = path.resolve(__dirname, '..');
 const PKG = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -85,6 +86,7 @@ async function main() {
 			assert(files.includes('dist/nodes/AssemblyAiHighlights/AssemblyAiHighlights.node.js'), 'the tarball has no built node (dist/)');
 			return `${info.filename}, ${info.files.length} files, ${(info.size / 1024).toFixed(0)} kB`;
 		});
+		if (packed) await scanPackage({ tarball, cache, work, timed });
 
 		const filesDir = path.join(work, 'files');
 		fs.mkdirSync(filesDir);
