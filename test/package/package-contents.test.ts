@@ -31,14 +31,14 @@ function expectedFiles(): string[] {
 	return [...shipped, 'LICENSE', 'README.md', 'package.json'].sort();
 }
 
-let packed: { files: string[]; size: number; unpackedSize: number } | undefined;
+let packed: { files: string[] } | undefined;
 /** The file list `npm pack` would publish (dry run: nothing written, no scripts). */
 function packList() {
 	if (!packed) {
 		if (!existsSync(join(root, 'dist'))) throw new Error('dist/ is missing: run npm run build first');
 		const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts', '--loglevel=error'], { cwd: root, encoding: 'utf8' });
-		const info = JSON.parse(out.slice(out.indexOf('[')))[0] as { files: Array<{ path: string }>; size: number; unpackedSize: number };
-		packed = { files: info.files.map((f) => f.path).sort(), size: info.size, unpackedSize: info.unpackedSize };
+		const info = JSON.parse(out.slice(out.indexOf('[')))[0] as { files: Array<{ path: string }> };
+		packed = { files: info.files.map((f) => f.path).sort() };
 	}
 	return packed;
 }
