@@ -84,6 +84,8 @@ describe('Webhooks are delivered on completion, retried and recorded like Assemb
 		rcv = await startReceiver();
 		// n8n 2.x resume URLs carry ?signature=...; characters the WHATWG URL parser would re-encode (') stay as given
 		const hookUrl = `${rcv.url}/webhook-waiting/42?signature=a%2Fb%2Bc%3D%3D&note=it's`;
+		// Before the create: its clock starts there, and a busy machine may answer the create late.
+		const postedAt = Date.now();
 		const created = await create({
 			audio_url: WILDFIRES,
 			webhook_url: hookUrl,
@@ -91,7 +93,6 @@ describe('Webhooks are delivered on completion, retried and recorded like Assemb
 			webhook_auth_header_value: 's3cret',
 		});
 		expect(created.webhook_status_code).toBeNull();
-		const postedAt = Date.now();
 		await emu.webhooksSettled();
 
 		expect(rcv.hits).toHaveLength(1);
