@@ -4,7 +4,7 @@
  * End-to-end suite: our packed package inside REAL n8n servers.
  *
  *   npm run test:e2e                     (or ./run test:e2e; builds first)
- *   node e2e/run.js [--versions=1.123.50,2.41.1] [--no-editor] [--no-server] [--keep]
+ *   node e2e/run.js [--versions=1.123.50,2.41.1] [--no-editor] [--no-server] [--no-stories] [--keep]
  *
  * For each n8n version: install it once into the e2e cache (outside the repo), make a fresh
  * N8N_USER_FOLDER, install the `npm pack` tarball into its .n8n/nodes the way a user's n8n does,
@@ -12,7 +12,8 @@
  * with `n8n execute`, and check their outputs. Then start `n8n start` (WEBHOOK_URL pointing at it)
  * with two workflows activated: the AssemblyAI Highlights Trigger called by the emulator, and
  * Transcribe with waitMode "callback" resumed by the emulator's callbacks (lib/server-tests.js); and
- * look at the editor in headless Chromium (screenshots: --screenshots=docs).
+ * look at the editor in headless Chromium (screenshots: --screenshots=docs). Finally the users' stories
+ * (e2e/stories/): the examples that talk to S3, SMTP, PostgreSQL and HubSpot, run in their own n8n start.
  *
  * Environment: E2E_CACHE (install cache, default ~/.cache/n8n-nodes-assemblyai-highlights-e2e),
  * E2E_N8N_VERSIONS, E2E_EDITOR_VERSIONS (default: all), E2E_SKIP_BUILD=1, E2E_NODE_1X (a Node 20-22
@@ -30,6 +31,7 @@ const { test, fail, assert, assertEqual, results, fmtMs } = require('./lib/tests
 const { npmEnv, writeWav, tail } = require('./lib/toolchain');
 const { installN8n } = require('./lib/install');
 const { scanPackage } = require('./lib/scanner');
+const { createStories } = require('./stories');
 
 const root = path.resolve(__dirname, '..');
 const PKG = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -45,6 +47,7 @@ const VERSIONS = opt('versions', 'E2E_N8N_VERSIONS', '1.123.50,2.41.1').split(',
 const EDITOR_VERSIONS = opt('editor-versions', 'E2E_EDITOR_VERSIONS', VERSIONS.join(',')).split(',');
 const EDITOR = !flag('no-editor');
 const SERVER = !flag('no-server');
+const STORIES = !flag('no-stories');
 const KEEP = flag('keep');
 // --screenshots=DIR (or E2E_SCREENSHOT_DIR): where the newest version's editor screenshots go
 // (`npm run e2e:screenshots` refreshes docs/); otherwise they stay in the work folder.
@@ -68,6 +71,7 @@ async function main() {
 	console.log(`e2e: ${PKG.name}@${PKG.version} in n8n ${VERSIONS.join(', ')}; work folder ${work}; cache ${cache}`);
 	let emu;
 	let receiver;
+	let stories;
 	try {
 		// Build and pack exactly what npm would publish.
 		let tarball;
@@ -101,6 +105,8 @@ async function main() {
 		const triggerSecret = `e2e-trigger-secret-${process.pid}-${Date.now()}`;
 		suite.server = SERVER ? W.serverWorkflows({ receiverUrl: receiver.url, triggerSecret }) : [];
 		suite.triggerSecret = triggerSecret;
+		// The users' stories (e2e/stories/): their own n8n start and local services, after each version's other tests.
+		stories = STORIES ? createStories({ work, cache, emu, apiKey, timed, versions: VERSIONS, examples }) : undefined;
 
 		for (const version of VERSIONS) {
 			console.log(`\n== n8n ${version}`);
@@ -109,9 +115,10 @@ async function main() {
 				fail(`${tag}: all`, 'not run: the package did not build or pack');
 				continue;
 			}
-			await versionSuite({ version, tag, tarball, work, filesDir, audioFile, audioBytes, emu, receiver, suite, apiKey });
+			await versionSuite({ version, tag, tarball, work, filesDir, audioFile, audioBytes, emu, receiver, suite, apiKey, stories });
 		}
 	} finally {
+		if (stories) await stories.close();
 		if (receiver) await receiver.close();
 		if (emu) await emu.close();
 		killAll();
@@ -238,10 +245,11 @@ async function versionSuite(ctx) {
 		assertEqual(j.status, 'completed', 'status');
 		assertEqual(j.keyPhrases.length, 10, 'topN 10 key phrases');
 		assertEqual(j.keyPhrases[0], 'air quality alerts', 'first phrase');
-		const email = nodeItems(r.run, 'Email top phrases')[0].json;
+		const email = nodeItems(r.run, 'Email key phrases')[0].json;
 		assert(email.subject === 'Key phrases: sales-call.wav', `email subject: ${email.subject}`);
-		assert(email.text.includes('1. air quality alerts ('), `email text: ${email.text}`);
+		assert(email.text.includes('1. air quality alerts (said 1x, jump to 0:03)'), `email text: ${email.text}`);
 		assert(email.text.includes('10. ') && !email.text.includes('11. '), `email text lists 10 phrases: ${email.text}`);
+		assertEqual(nodeItems(r.run, 'Email failure'), undefined, 'the failure email node ran');
 		return `${fmtMs(r.ms)} for n8n execute`;
 	});
 
@@ -320,6 +328,7 @@ async function versionSuite(ctx) {
 			editor: editor ? { cache, screenshotDir: screenshotDirFor(version, work), suite } : undefined,
 		});
 	}
+	if (ctx.stories) await ctx.stories.versionSuite({ n8n, tag, version });
 }
 
 main().then(

@@ -154,15 +154,18 @@ function suiteWorkflows({ examples, audioFile, receiverUrl }) {
 	const runs = [];
 
 	// (a): Drive trigger -> a Set giving the trigger's file metadata; Drive download -> the local file;
-	// the email node -> a Set evaluating the email node's own subject and text expressions.
+	// the email nodes -> Sets evaluating their own subject, text and HTML expressions. (The same nodes
+	// after the download run for real, with S3 and SMTP, in the stories: e2e/stories/s3-email.js.)
 	{
 		const wf = ex('drive-recording-to-email.json');
 		wf.id = ids.driveRun;
 		wf.name = `${wf.name} (e2e run)`;
-		const email = wf.nodes.find((n) => n.name === 'Email top phrases');
+		const email = wf.nodes.find((n) => n.name === 'Email key phrases');
+		const failure = wf.nodes.find((n) => n.name === 'Email failure');
 		replaceNode(wf, 'New recording in folder', setRaw('New recording in folder', { id: 'e2e-drive-file', name: 'sales-call.wav', mimeType: 'audio/wav' }));
 		replaceNode(wf, 'Download recording', readFile('Download recording', audioFile));
-		replaceNode(wf, 'Email top phrases', setEval('Email top phrases', exprParams(email, ['toEmail', 'subject', 'text'])));
+		replaceNode(wf, 'Email key phrases', setEval('Email key phrases', exprParams(email, ['toEmail', 'subject', 'text', 'html'])));
+		replaceNode(wf, 'Email failure', setEval('Email failure', exprParams(failure, ['toEmail', 'subject', 'text'])));
 		withStart(wf, 'New recording in folder');
 		runs.push(wf);
 	}
