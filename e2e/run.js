@@ -4,7 +4,7 @@
  * End-to-end suite: our packed package inside REAL n8n servers.
  *
  *   npm run test:e2e                     (or ./run test:e2e; builds first)
- *   node e2e/run.js [--versions=1.123.50,2.41.1] [--no-editor] [--no-server] [--no-stories] [--keep]
+ *   node e2e/run.js [--versions=1.123.50,2.41.1] [--no-editor] [--no-server] [--no-stories | --only-stories] [--keep]
  *
  * For each n8n version: install it once into the e2e cache (outside the repo), make a fresh
  * N8N_USER_FOLDER, install the `npm pack` tarball into its .n8n/nodes the way a user's n8n does,
@@ -48,6 +48,7 @@ const EDITOR_VERSIONS = opt('editor-versions', 'E2E_EDITOR_VERSIONS', VERSIONS.j
 const EDITOR = !flag('no-editor');
 const SERVER = !flag('no-server');
 const STORIES = !flag('no-stories');
+const ONLY_STORIES = flag('only-stories'); // after installing n8n and the package, only the stories
 const KEEP = flag('keep');
 // --screenshots=DIR (or E2E_SCREENSHOT_DIR): where the newest version's editor screenshots go
 // (`npm run e2e:screenshots` refreshes docs/); otherwise they stay in the work folder.
@@ -172,6 +173,7 @@ async function versionSuite(ctx) {
 		assertEqual(deps, [PKG.name], 'packages installed next to ours (runtime dependencies)');
 	});
 	if (!pkgInstalled) return fail(`${tag}: all`, 'not run: the package did not install');
+	if (ONLY_STORIES) return ctx.stories && ctx.stories.versionSuite({ n8n, tag, version });
 
 	await test(`${tag}: examples and test workflows use node types, versions and parameters this n8n has`, async () => {
 		const byType = loadDescriptions(installDir, root, PKG.name);

@@ -32,7 +32,8 @@ async function callAndFinish(api, wfId, url, body) {
 async function postgresStory(sc) {
 	const { tag, api, emu, services, ids, srv, slug, flows, database } = sc;
 	const { pg } = services;
-	const hook = `${srv.base}/webhook/${flows.pgRows.nodes.find((n) => n.name === 'Webhook').parameters.path}`;
+	const hookPath = flows.pgRows.nodes.find((n) => n.name === 'Webhook').parameters.path;
+	const hook = `${srv.base}/webhook/${hookPath}`;
 	const rows = async () => {
 		const r = await pg.psql(
 			'SELECT coalesce(json_agg(t ORDER BY t.recording_url, t.phrase), \'[]\') FROM (SELECT transcript_id, phrase, contact_id, recording_url, rank, count, first_mention, first_mention_ms, xmin::text AS xmin FROM call_key_phrases) t',
@@ -53,6 +54,7 @@ async function postgresStory(sc) {
 		const ddl = await pg.psql(`SET ROLE ${pg.user};\n${stickySql(flows.pgRows)}`, database);
 		assert(ddl.code === 0, `the sticky note's SQL failed: ${ddl.stderr}`);
 		await api.activate(ids.pgRows);
+		await api.webhookReady(hookPath);
 		const e = await callAndFinish(api, ids.pgRows, hook, calls[0]);
 		assertEqual(e.status, 'success', `execution ${e.id}`);
 		const ts = transcriptsFor(calls[0].recordingUrl);
@@ -94,12 +96,14 @@ async function hubspotStory(sc) {
 	const { tag, api, emu, services, ids, srv, slug, flows } = sc;
 	const { hubspot } = services;
 	hubspot.reset();
-	const hook = `${srv.base}/webhook/${flows.hubspot.nodes.find((n) => n.name === 'Webhook').parameters.path}`;
+	const hookPath = flows.hubspot.nodes.find((n) => n.name === 'Webhook').parameters.path;
+	const hook = `${srv.base}/webhook/${hookPath}`;
 	const url = `https://recordings.example/${slug}/hubspot-call.mp3`;
 	const top = fixturePhrases().slice(0, 10);
 
 	await test(`${tag}: story 2 webhook -> HubSpot notes (the HubSpot example against a HubSpot-shaped API): 10 notes on the contact, each with its phrase`, async () => {
 		await api.activate(ids.hubspot);
+		await api.webhookReady(hookPath);
 		const e = await callAndFinish(api, ids.hubspot, hook, { recordingUrl: url, contactId: '123' });
 		assertEqual(e.status, 'success', `execution ${e.id}`);
 		const refused = hubspot.requests.filter((r) => r.status !== 201);

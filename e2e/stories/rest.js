@@ -15,7 +15,7 @@ function restClient(srv, installDir) {
 	const api = {
 		async executions(workflowId) {
 			const q = encodeURIComponent(JSON.stringify({ workflowId }));
-			return (await srv.rest('GET', `/rest/executions?filter=${q}&limit=200`)).results;
+			return (await srv.rest('GET', `/rest/executions?filter=${q}&limit=100`)).results;
 		},
 		/** The run data (IRunExecutionData) of an execution. */
 		async executionData(id) {
@@ -50,6 +50,21 @@ function restClient(srv, installDir) {
 			const wf = await srv.rest('GET', `/rest/workflows/${id}`);
 			const r = await srv.rest('POST', `/rest/workflows/${id}/activate`, { versionId: wf.versionId });
 			if (r.active !== true) throw new Error(`${id} is not active after POST /activate: ${JSON.stringify(r).slice(0, 300)}`);
+		},
+		/**
+		 * Resolves once n8n serves the production webhook at /webhook/<path>: n8n 2.x registers an
+		 * activated workflow's triggers a moment after answering the activation. A CORS preflight
+		 * names the webhook's methods when it is registered and is refused (404) before.
+		 */
+		async webhookReady(webhookPath) {
+			return api.waitFor(`/webhook/${webhookPath} to be registered`, async () => {
+				const r = await fetch(`${srv.base}/webhook/${webhookPath}`, {
+					method: 'OPTIONS',
+					headers: { origin: srv.base, 'access-control-request-method': 'POST' },
+					signal: AbortSignal.timeout(10_000),
+				});
+				return r.status < 300 && (r.headers.get('access-control-allow-methods') || '').includes('POST');
+			}, { timeoutMs: 60_000, intervalMs: 250 });
 		},
 		async deactivate(id) {
 			await srv.rest('POST', `/rest/workflows/${id}/deactivate`, {});

@@ -56,11 +56,12 @@ async function batchStory(sc) {
 		for (const [t] of ts) assert((t.params.webhook_url || '').startsWith(`${srv.base}/webhook-waiting/${execId}`), `webhook_url ${t.params.webhook_url} is not the resume URL`);
 		const deliveries = emu.webhookDeliveries().filter((d) => ts.some(([t]) => t.id === d.transcriptId));
 		assertEqual(deliveries.map((d) => d.statusCode).sort(), [200, 202], "AssemblyAI's calls (the last one resumes: 202)");
+		// Split Out with "selected other fields" keeps each phrase object under `highlights`.
 		const rows = await api.nodeOutput(execId, 'One row per key phrase');
 		assertEqual(rows.length, 20, 'rows (top 10 of each recording)');
 		batchUrls.forEach((u, i) => {
 			const mine = rows.filter((r) => r.json.transcriptId === ts[i][0].id);
-			assertEqual(mine.map((r) => r.json.text), phrases[i].slice(0, 10).map((p) => p.text), `rows of ${names[i]} (its own phrases, in order)`);
+			assertEqual(mine.map((r) => r.json.highlights?.text), phrases[i].slice(0, 10).map((p) => p.text), `rows of ${names[i]} (its own phrases, in order)`);
 			assert(mine.every((r) => r.json.audioUrl === u), `rows of ${names[i]} carry its audioUrl`);
 		});
 		return `execution ${execId}: waiting, callbacks ${deliveries.map((d) => d.statusCode).join(', ')}, 20 rows`;
