@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { createTranscript } from '../../transport/assemblyAi';
+import { TranscriptClaims } from '../../transport/claims';
 import type { TranscriptJson } from '../../transport/types';
 import { waitForTranscripts } from '../../transport/wait';
 import { mapWithConcurrency } from '../../utils/concurrency';
@@ -54,12 +55,12 @@ export async function transcribe(this: IExecuteFunctions): Promise<INodeExecutio
 	}
 
 	let stopped = false;
-	const claimed = new Set<string>();
+	const claims = new TranscriptClaims();
 	const submitted = await mapWithConcurrency(plans, SUBMIT_CONCURRENCY, async (plan) => {
 		if (stopped) return { plan };
 		try {
 			const audioUrl = await resolveAudioUrl(this, plan.audio, plan.itemIndex);
-			const transcript = await createTranscript(this, { ...plan.params, audio_url: audioUrl }, plan.itemIndex, claimed);
+			const transcript = await createTranscript(this, { ...plan.params, audio_url: audioUrl }, plan.itemIndex, claims);
 			return { plan, transcript };
 		} catch (error) {
 			if (stopOnError) stopped = true;
