@@ -3,6 +3,7 @@
  * items may be the transcript, whether a transcript is the one asked for, and the order in which an
  * execution's transcript requests and searches go.
  */
+import type { IDataObject } from 'n8n-workflow';
 import { parseApiTime } from '../../nodes/AssemblyAiHighlights/transport/apiTime';
 import { TranscriptClaims } from '../../nodes/AssemblyAiHighlights/transport/claims';
 import { matchesRequest, readListPage } from '../../nodes/AssemblyAiHighlights/transport/createdTranscript';
@@ -26,7 +27,7 @@ describe("AssemblyAI's time stamps, whatever this process's time zone", () => {
 
 describe('list items that may be the transcript looked for', () => {
 	const windowStart = Date.parse('2024-03-11T21:25:00Z');
-	const item = (id: string, created: unknown, audio_url = 'https://a/x.mp3') => ({ id, created, audio_url, status: 'queued' });
+	const item = (id: string, created: string | null, audio_url = 'https://a/x.mp3'): IDataObject => ({ id, created, audio_url, status: 'queued' });
 
 	test('same audio URL, created in the window or at an unknown time, not claimed; newest first, so older pages are not needed once one is before the window', () => {
 		const page = [
@@ -60,7 +61,7 @@ describe('whether a transcript is what the request asked for', () => {
 		webhook_auth_header_name: 'X-Secret',
 		webhook_auth_header_value: 'never echoed',
 	};
-	const echoed = { ...sent, id: 't', status: 'queued', webhook_auth: true, audio_end_at: null, multichannel: null } as Record<string, unknown>;
+	const echoed: IDataObject = { ...sent, id: 't', status: 'queued', webhook_auth: true, audio_end_at: null, multichannel: null };
 	delete echoed.webhook_auth_header_value;
 
 	test('the transcript of that request', () => {
