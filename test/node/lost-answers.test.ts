@@ -83,10 +83,11 @@ describe('when it cannot be told which transcript is the lost one, the node stop
 
 describe('items of one execution never share a transcript', () => {
 	test('two items with the same request, both answers lost, searched at the same time: each gets its own transcript', async () => {
-		// The list answers slowly, so both searches would read it before either took a transcript.
+		// The list and the lookups answer slowly, so both searches would read the list before either took a transcript.
 		env.emu.setFaults([
 			{ route: 'create', kind: 'drop-after', times: 2 },
 			{ route: 'list', kind: 'slow', delayMs: 1000 },
+			{ route: 'get', kind: 'slow', delayMs: 1000 },
 		]);
 		const result = await runNode({ parameters: transcribe(), inputs: [{}, {}], credentials: env.credentials() });
 		expect(result.error).toBeUndefined();
