@@ -78,6 +78,7 @@ describe('when it cannot be told which transcript is the lost one, the node stop
 		expect(result.error?.message).toMatch(/may have created the transcript of https:\/\/assembly\.ai\/wildfires\.mp3/);
 		expect(result.error?.description).toContain(createdIds()[0]);
 		expect(result.error?.description).toMatch(/not sent again/);
+		expect(result.error?.context?.possibleTranscriptIds).toEqual(createdIds());
 	});
 });
 

@@ -143,11 +143,13 @@ async function findCreatedTranscript(
 		return found;
 	}
 	if (complete && unsure.length === 0) return undefined;
-	const maybe = unsure.length ? unsure : candidates.map((c) => c.id);
-	throw new NodeOperationError(ctx.getNode(), `AssemblyAI may have created the transcript of ${audioUrl}, and which transcript it is cannot be told for sure`, {
+	const maybe = (unsure.length ? unsure : candidates.map((c) => c.id)).slice(0, SEARCH_CANDIDATES);
+	const error = new NodeOperationError(ctx.getNode(), `AssemblyAI may have created the transcript of ${audioUrl}, and which transcript it is cannot be told for sure`, {
 		itemIndex,
 		description: `To avoid paying for it twice, the request was not sent again.${maybe.length ? ` It may be ${maybe.join(' or ')}.` : ''} ${CHECK_DASHBOARD}`,
 	});
+	error.context.possibleTranscriptIds = maybe;
+	throw error;
 }
 
 const CHECK_DASHBOARD =
