@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions -- test code runs in Node under jest, never inside n8n */
 /**
  * Runs the node in a child process whose time zone is set (TZ is read when a process starts, and a
  * jest worker's zone cannot be changed): real n8n-core in the child, the test's emulator over HTTP.

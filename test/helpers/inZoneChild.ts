@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code runs in Node under jest, never inside n8n */
 /** The child of runNodeInZone: runs the node once and prints what came out as one line of JSON. */
 import { runNode } from './runNode';
 

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-require-imports */
 import type * as Policy from '../../nodes/AssemblyAiHighlights/transport/policy';
 
 type PolicyModule = typeof Policy;

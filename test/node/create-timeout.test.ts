@@ -7,6 +7,7 @@ import { CREATE_TIMEOUT_MS } from '../../nodes/AssemblyAiHighlights/transport/po
 import { useEmulator, WILDFIRES_URL } from '../helpers/emulator';
 import { runNode } from '../helpers/runNode';
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a jest.mock factory cannot import
 jest.mock('../../nodes/AssemblyAiHighlights/transport/policy', () => require('../helpers/policy').policyWith({ CREATE_TIMEOUT_MS: 500 }));
 
 const env = useEmulator({ queuedMs: 40, processingMs: 80 });

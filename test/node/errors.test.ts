@@ -5,6 +5,7 @@ import { RETRY_POLICY } from '../../nodes/AssemblyAiHighlights/transport/policy'
 
 // Refusals that outlast the retries: three attempts, milliseconds apart.
 jest.mock('../../nodes/AssemblyAiHighlights/transport/policy', () =>
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- a jest.mock factory cannot import
 	require('../helpers/policy').policyWith({ RETRY_POLICY: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 } }),
 );
 

@@ -13,6 +13,7 @@ import { runNode } from '../helpers/runNode';
 // The production policy's shape with a larger bound: at these fault rates six attempts would fail
 // one request in a few hundred, and this test makes hundreds. Short delays keep it fast.
 jest.mock('../../nodes/AssemblyAiHighlights/transport/policy', () =>
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- a jest.mock factory cannot import
 	require('../helpers/policy').policyWith({ RETRY_POLICY: { maxAttempts: 12, baseDelayMs: 20, maxDelayMs: 400 } }),
 );
 

@@ -1,11 +1,11 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test code runs in Node under jest, never inside n8n */
 /**
  * With On Error "Stop", a batch that stops says what it already paid for: every transcript created
  * for its other items, in the error's description (for the user) and context (for a workflow), so that
  * Get Highlights picks them up and a rerun does not pay for them again. And what can be checked
  * before the first paid request is checked for every item first.
  */
-import { promises as fs } from 'fs';
-import { mkdtempSync } from 'fs';
+import { mkdtempSync, promises as fs } from 'fs';
 import { BinaryDataService } from 'n8n-core';
 import type { IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code runs in Node under jest, never inside n8n */
 /**
  * The pure parts of finding a transcript after a lost answer: AssemblyAI's time stamps, which list
  * items may be the transcript, whether a transcript is the one asked for, and the order in which an
