@@ -5,6 +5,7 @@ import type {
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
+import { CUSTOM_BASE_URL_TAIL, REGION_HOSTS } from '../nodes/AssemblyAiHighlights/transport/baseUrl';
 
 export class AssemblyAiHighlightsApi implements ICredentialType {
 	name = 'assemblyAiHighlightsApi';
@@ -46,7 +47,8 @@ export class AssemblyAiHighlightsApi implements ICredentialType {
 			placeholder: 'http://127.0.0.1:8080',
 			required: true,
 			displayOptions: { show: { region: ['custom'] } },
-			description: 'An AssemblyAI-compatible API root, without /v2 (for example a proxy or a local emulator)',
+			description:
+				'An AssemblyAI-compatible API root, for example a proxy or a local emulator. A trailing /v2 and slashes are ignored.',
 		},
 	];
 
@@ -57,8 +59,8 @@ export class AssemblyAiHighlightsApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				'={{$credentials.region === "eu" ? "https://api.eu.assemblyai.com" : $credentials.region === "custom" ? String($credentials.baseUrl).replace(/\\/+$/, "") : "https://api.assemblyai.com"}}',
+			// The node's rule (transport/baseUrl.ts), as an n8n expression: the Test reaches the host the node will.
+			baseURL: `={{$credentials.region === "eu" ? "${REGION_HOSTS.eu}" : $credentials.region === "custom" ? String($credentials.baseUrl || "").trim().replace(${CUSTOM_BASE_URL_TAIL}, "") : "${REGION_HOSTS.us}"}}`,
 			url: '/v2/transcript',
 			qs: { limit: 1 },
 		},

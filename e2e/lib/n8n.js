@@ -3,6 +3,7 @@
 const fs = require('fs');
 const path = require('path');
 const { run, startServer } = require('./proc');
+const { freePort } = require('./server');
 
 /** Environment for n8n: the parent's, minus npm's and n8n's own variables, plus ours. */
 function cleanEnv(nodeBinDir, extra) {
@@ -59,8 +60,10 @@ class N8n {
 		});
 	}
 
-	cli(args, { timeoutMs = 120_000, env } = {}) {
-		return run(this.nodeExe, [this.bin, ...args], { cwd: this.userFolder, env: this.env(env), timeoutMs });
+	async cli(args, { timeoutMs = 120_000, env } = {}) {
+		// n8n's task broker listens on 5679 unless told otherwise: another n8n on this machine may hold it.
+		const broker = { N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
+		return await run(this.nodeExe, [this.bin, ...args], { cwd: this.userFolder, env: this.env({ ...broker, ...env }), timeoutMs });
 	}
 
 	/** `n8n execute --id=… --rawOutput`; returns the run JSON (IRun) when there is one. */

@@ -115,6 +115,17 @@ async function serverSuite(ctx) {
 		});
 		if (!started) return;
 
+		await test(`${tag}: credential Test (POST /rest/credentials/test): a base URL typed with spaces, slashes and /v2 reaches the emulator as the node would; a wrong key is refused`, async () => {
+			const testWith = async (data) =>
+				await srv.rest('POST', '/rest/credentials/test', { credentials: { id: W.CRED.id, name: W.CRED.name, type: 'assemblyAiHighlightsApi', data } });
+			const typed = ` ${emu.url}//v2/ `;
+			const ok = await testWith({ apiKey: emu.apiKey, region: 'custom', baseUrl: typed });
+			assertEqual(ok?.status, 'OK', `credential Test with base URL "${typed}" (${ok?.message})`);
+			const wrong = await testWith({ apiKey: 'not-the-right-key', region: 'custom', baseUrl: typed });
+			assertEqual(wrong?.status, 'Error', 'credential Test with a wrong key');
+			return `"${typed}": ${ok.status}; wrong key: ${wrong.status} (${String(wrong.message).slice(0, 80)})`;
+		});
+
 		const executions = async (workflowId) => {
 			const q = encodeURIComponent(JSON.stringify({ workflowId }));
 			const d = await srv.rest('GET', `/rest/executions?filter=${q}&limit=100`);

@@ -44,7 +44,7 @@ async function startN8nServer({ n8n, work, version, timed, tag }) {
 	const base = `http://127.0.0.1:${port}`;
 	const logFile = path.join(work, `n8n-start-${version}.log`);
 	// WEBHOOK_URL: what n8n puts into production webhook URLs and $execution.resumeUrl.
-	const server = n8n.start({ port, logFile, env: { WEBHOOK_URL: `${base}/` } });
+	const server = n8n.start({ port, logFile, env: { WEBHOOK_URL: `${base}/`, N8N_RUNNERS_BROKER_PORT: String(await freePort()) } });
 	const srv = { base, port, logFile, server, cookie: '', stop: () => server.stop() };
 	try {
 		await timed(`${tag} n8n start until ready`, () => waitReady(base, server));

@@ -11,7 +11,7 @@ import { itemsForTranscript } from '../AssemblyAiHighlights/actions/results';
 import { readShapeOptions } from '../AssemblyAiHighlights/actions/settings';
 import type { OutputShape } from '../AssemblyAiHighlights/highlights';
 import { getTranscript } from '../AssemblyAiHighlights/transport/assemblyAi';
-import { constantTimeEqual } from '../AssemblyAiHighlights/utils/constantTimeEqual';
+import { sameSecret } from '../AssemblyAiHighlights/utils/sameSecret';
 import { noRemoteWebhookMethods } from '../AssemblyAiHighlights/utils/noRemoteWebhook';
 import { triggerProperties } from './description';
 
@@ -45,7 +45,7 @@ export class AssemblyAiHighlightsTrigger implements INodeType {
 		if (headerName) {
 			const expected = String(this.getNodeParameter('authHeaderValue', '') ?? '');
 			const received = this.getHeaderData()[headerName.toLowerCase()];
-			if (!expected || typeof received !== 'string' || !constantTimeEqual(received, expected)) {
+			if (!expected || typeof received !== 'string' || !sameSecret(received, expected)) {
 				answer(401, { error: `Missing or wrong ${headerName} header` });
 				return { noWebhookResponse: true };
 			}

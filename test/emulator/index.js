@@ -38,6 +38,8 @@ const messages = require('./messages');
  * @property {number} [processingMs]  then processing (default 800), then completed/error
  * @property {() => number} [now]     clock for transcript progress (default Date.now); tests may drive it by hand
  * @property {boolean} [requireSpeechModels]  strict mode: 400 when speech_models is missing or empty (default false)
+ * @property {import('./views').ListTimes} [listTimes]  how list items write `created`/`completed` (default 'spec':
+ *   UTC without a zone designator, as AssemblyAI's spec and examples; 'recorded': with a `Z`, as the 2025-11 recording)
  * @property {number} [seed]          default PRNG seed of setFaults (default 1)
  * @property {number} [webhookRetryMs]    wait between webhook attempts (default 10000, as the real API)
  * @property {number} [webhookTimeoutMs]  a receiver that has not answered by then fails the attempt (default 10000)
@@ -54,6 +56,7 @@ const messages = require('./messages');
  * @property {Map<string, Buffer>} uploads  upload id -> exact bytes received
  * @property {Map<string, TranscriptRecord>} transcripts
  * @property {(clock: { queuedMs?: number, processingMs?: number }) => void} setClock  applies to transcripts created afterwards
+ * @property {(format: import('./views').ListTimes) => void} setListTimes  how list items write their times from now on
  * @property {(uploadUrl: string) => Buffer | undefined} uploadBytes
  * @property {() => number} createdCount
  * @property {() => Json[]} createdParams   bodies POSTed to /v2/transcript and accepted, in order
@@ -94,6 +97,7 @@ async function startEmulator(options = {}) {
 	/** @type {RequestHook[]} */
 	const hooks = [];
 	const faultPlan = new FaultPlan(options.seed ?? 1);
+	const listTimes = { format: options.listTimes ?? /** @type {import('./views').ListTimes} */ ('spec') };
 	const webhooks = new WebhookDispatcher({
 		store,
 		now: options.now ?? Date.now,
@@ -114,6 +118,7 @@ async function startEmulator(options = {}) {
 			store,
 			scenarios,
 			createdParams,
+			listTimes,
 			validation: { requireSpeechModels: options.requireSpeechModels ?? false },
 			webhooks,
 		},
@@ -146,6 +151,9 @@ async function startEmulator(options = {}) {
 		uploads: uploads.files,
 		transcripts: store.records,
 		setClock: (clock) => store.setClock(clock),
+		setListTimes: (format) => {
+			listTimes.format = format;
+		},
 		uploadBytes: (uploadUrl) => uploads.lookup(uploadUrl).bytes,
 		createdCount: () => createdParams.length,
 		createdParams: () => createdParams.map((p) => structuredClone(p)),

@@ -43,6 +43,7 @@ const { jsonReply, errorReply } = require('./http-util');
  * @property {() => string} baseUrl
  * @property {import('./uploads').UploadStore} uploads
  * @property {import('./store').TranscriptStore} store
+ * @property {{ format: import('./views').ListTimes }} listTimes  how list items write `created` and `completed`
  * @property {import('./audio').Scenario[]} scenarios
  * @property {Json[]} createdParams
  * @property {{ requireSpeechModels?: boolean }} validation
@@ -185,9 +186,9 @@ function listTranscripts(ctx, state) {
 	}
 	if (q.get('throttled_only') === 'true') records = []; // nothing is ever throttled here
 	const items = records
-		.map((r) => views.listItemView(r, store.statusOf(r), state.baseUrl()))
-		.filter((item) => status === null || item.status === status)
-		.filter((item) => createdOn === null || item.created.startsWith(createdOn));
+		.filter((r) => createdOn === null || new Date(r.createdAt).toISOString().startsWith(createdOn))
+		.map((r) => views.listItemView(r, store.statusOf(r), state.baseUrl(), state.listTimes.format))
+		.filter((item) => status === null || item.status === status);
 	// after_id pages towards newer transcripts: take the ones right after it.
 	const page = afterId !== null && beforeId === null ? items.slice(-limit) : items.slice(0, limit);
 

@@ -4,6 +4,7 @@
  * documented query parameters limit, status, created_on, before_id and after_id (API-NOTES §5).
  */
 import { call, manualClock, startEmulator, type Emulator } from './support/emulator';
+import { recorded } from './support/openapi';
 
 const WILDFIRES = 'https://assembly.ai/wildfires.mp3';
 type Item = { id: string; status: string; audio_url: string; created: string };
@@ -51,7 +52,7 @@ describe('The transcript list finds a transcript whose create answer was lost', 
 				id: emu.faultStats().log[0].transcriptId,
 				status: 'completed',
 				audio_url: uploadUrl,
-				created: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/),
+				created: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/),
 			}),
 		]);
 	});
@@ -73,6 +74,40 @@ describe('The transcript list finds a transcript whose create answer was lost', 
 			expect(answer.status).toBe(400);
 			expect(answer.json.error).toMatch(/^created_on /);
 		}
+	});
+});
+
+describe('created and completed are written as AssemblyAI writes them', () => {
+	const at = Date.parse('2024-03-11T21:29:59.936Z');
+
+	async function listedAt(options: Record<string, unknown>) {
+		const clock = manualClock(at);
+		const emu = await startEmulator({ apiKey: 'k', queuedMs: 100, processingMs: 100, now: clock.now, ...options });
+		try {
+			await call(emu, 'POST', '/v2/transcript', { body: { audio_url: WILDFIRES } });
+			clock.advance(1000);
+			const [item] = (await call(emu, 'GET', '/v2/transcript')).json.transcripts;
+			return { item };
+		} finally {
+			await emu.close();
+		}
+	}
+
+	it('by default as the spec and its examples: UTC, no zone designator, microseconds ("2024-03-11T21:29:59.936851")', async () => {
+		const { item } = await listedAt({});
+		expect(item.created).toBe('2024-03-11T21:29:59.936000');
+		expect(item.completed).toBe('2024-03-11T21:30:00.136000');
+	});
+
+	it("listTimes 'recorded': with a Z, as the list recorded from the real API in 2025-11", async () => {
+		const { item } = await listedAt({ listTimes: 'recorded' });
+		expect(item.created).toBe('2024-03-11T21:29:59.936000Z');
+		expect(recorded('transcript-list').transcripts[0].created).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
+	});
+
+	it('a function writes whatever a test needs (a missing time, say)', async () => {
+		const { item } = await listedAt({ listTimes: () => null });
+		expect(item.created).toBeNull();
 	});
 });
 

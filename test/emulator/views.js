@@ -163,11 +163,24 @@ function deletedView(record, status) {
 }
 
 /**
- * ISO timestamp as the real list prints it: microseconds and a `Z` ("2025-11-27T05:20:21.843761Z").
- * @param {number} ms
+ * How list items write `created` and `completed`:
+ * - `spec` (default): as AssemblyAI's spec and its examples, UTC without a zone designator, microseconds
+ *   ("2024-03-11T21:29:59.936851"; the spec's pattern allows no zone);
+ * - `recorded`: as the list recorded from the real API in 2025-11, with a `Z` ("2025-11-27T05:20:21.843761Z");
+ * - a function of the time in ms: anything a test wants (null, garbage).
+ * @typedef {'spec' | 'recorded' | ((ms: number) => unknown)} ListTimes
  */
-function isoMicros(ms) {
-	return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+
+/**
+ * ISO timestamp with microseconds, without a zone ("2024-03-11T21:29:59.936851") or with a `Z` ('recorded').
+ * @param {number} ms
+ * @param {ListTimes} [format]
+ * @returns {unknown}
+ */
+function isoMicros(ms, format = 'spec') {
+	if (typeof format === 'function') return format(ms);
+	const iso = new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+	return format === 'recorded' ? iso : iso.slice(0, -1);
 }
 
 /**
@@ -175,15 +188,16 @@ function isoMicros(ms) {
  * @param {TranscriptRecord} record
  * @param {TranscriptStatus} status
  * @param {string} baseUrl
+ * @param {ListTimes} [times]
  */
-function listItemView(record, status, baseUrl) {
+function listItemView(record, status, baseUrl, times = 'spec') {
 	const finishedAt = record.createdAt + record.queuedMs + record.processingMs;
 	return {
 		id: record.id,
 		resource_url: `${baseUrl}/v2/transcript/${record.id}`,
 		status,
-		created: isoMicros(record.createdAt),
-		completed: status === 'completed' ? isoMicros(finishedAt) : null,
+		created: isoMicros(record.createdAt, times),
+		completed: status === 'completed' ? isoMicros(finishedAt, times) : null,
 		audio_url: record.deletedAt !== null ? 'deleted_by_user' : record.params.audio_url,
 		error: status === 'error' && record.outcome.kind === 'error' ? record.outcome.message : '',
 		region: null,

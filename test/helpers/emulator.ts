@@ -22,6 +22,8 @@ export interface Emulator {
 	createdCount(): number;
 	createdParams(): IDataObject[];
 	setClock(clock: { queuedMs?: number; processingMs?: number }): void;
+	/** How list items write `created`/`completed`: 'spec' (no zone, the default), 'recorded' (with Z), or any value per time. */
+	setListTimes(format: 'spec' | 'recorded' | ((ms: number) => unknown)): void;
 	addScenario(scenario: {
 		match: (audioUrl: string, upload?: Buffer) => boolean;
 		mutate?: (transcript: IDataObject) => void;
@@ -32,7 +34,11 @@ export interface Emulator {
 	onRequest(hook: (ctx: { method: string; pathname: string; path: string }) => unknown): () => void;
 	setFaults(rules: FaultRule[], options?: { seed?: number }): void;
 	clearFaults(): void;
-	faultStats(): { injected: Record<string, Record<string, number>>; requests: Record<string, number> };
+	faultStats(): {
+		injected: Record<string, Record<string, number>>;
+		requests: Record<string, number>;
+		log: Array<{ route: string; kind: string; transcriptId?: string }>;
+	};
 	reset(): void;
 	close(): Promise<void>;
 }
@@ -57,6 +63,7 @@ export function useEmulator(clock = { queuedMs: 40, processingMs: 80 }) {
 	beforeEach(() => {
 		holder.emu?.reset();
 		holder.emu?.setClock(clock);
+		holder.emu?.setListTimes('spec');
 	});
 	return {
 		get emu(): Emulator {

@@ -33,6 +33,15 @@ describe('findHighlightsProblem tells why a transcript has no usable key phrases
 		expect((problem as { message: string }).message.length).toBeGreaterThan(10);
 	});
 
+	it('the real DELETE response (audio_url "http://deleted_by_user", key phrases scrubbed) -> deleted, not notRequested', () => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const deleted = require('../emulator/fixtures/transcript-deleted.json');
+		expect(deleted.audio_url).toBe('http://deleted_by_user');
+		expect(findHighlightsProblem(deleted)).toEqual({ kind: 'deleted' });
+		// As the transcript list shows it, without the scheme; and still queued when it was deleted.
+		expect(findHighlightsProblem({ ...deleted, audio_url: 'deleted_by_user', status: 'queued' })).toEqual({ kind: 'deleted' });
+	});
+
 	it('completed with auto_highlights false and result null -> notRequested', () => {
 		const t = loadRealTranscript();
 		t.auto_highlights = false;

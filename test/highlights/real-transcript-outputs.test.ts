@@ -3,7 +3,7 @@ import { deepFreeze, loadRealTranscript, opts } from './fixture';
 
 const REAL_ID = loadRealTranscript().id as string;
 
-/** AssemblyAI's order in the recorded response (rank 0.08 -> 0.05). */
+/** The recorded response's order, which is by rank (0.08 -> 0.05): sorting by rank keeps it. */
 const API_ORDER = [
 	'air quality alerts',
 	'wide ranging air quality consequences',
@@ -25,7 +25,7 @@ const API_ORDER = [
 describe('keyPhrases output on the real recorded transcript', () => {
 	const items = shapeTranscript(loadRealTranscript(), 'keyPhrases', opts());
 
-	it('gives one item per phrase, 15, in AssemblyAI order', () => {
+	it('gives one item per phrase, 15, highest rank first', () => {
 		expect(items).toHaveLength(15);
 		expect(items.map((i) => i.text)).toEqual(API_ORDER);
 	});

@@ -4,7 +4,7 @@ import { loadRealTranscript, opts, syntheticTranscript } from './fixture';
 const texts = (items: Array<Record<string, unknown>>) => items.map((i) => i.text);
 
 describe('sortBy on the real transcript (all sorts stable: ties keep AssemblyAI order)', () => {
-	it('rank keeps AssemblyAI order exactly, without re-sorting', () => {
+	it('rank: highest first; the recorded response is already in that order, ties keep it', () => {
 		expect(texts(shapeTranscript(loadRealTranscript(), 'keyPhrases', opts({ sortBy: 'rank' })))).toEqual([
 			'air quality alerts',
 			'wide ranging air quality consequences',
@@ -24,12 +24,32 @@ describe('sortBy on the real transcript (all sorts stable: ties keep AssemblyAI 
 		]);
 	});
 
-	it('rank does not reorder even when AssemblyAI order is not by rank', () => {
+	it('rank sorts highest first when AssemblyAI gives another order (the spec calls its results temporally-sequential), stable, missing rank last', () => {
 		const t = syntheticTranscript([
 			{ text: 'low', rank: 0.01, count: 1, timestamps: [{ start: 0, end: 1 }] },
+			{ text: 'unranked', count: 1, timestamps: [{ start: 1, end: 2 }] },
 			{ text: 'high', rank: 0.9, count: 1, timestamps: [{ start: 2, end: 3 }] },
+			{ text: 'mid, first', rank: 0.5, count: 1, timestamps: [{ start: 3, end: 4 }] },
+			{ text: 'null rank', rank: null, count: 1, timestamps: [{ start: 4, end: 5 }] },
+			{ text: 'mid, second', rank: 0.5, count: 1, timestamps: [{ start: 5, end: 6 }] },
 		]);
-		expect(texts(shapeTranscript(t, 'keyPhrases', opts({ sortBy: 'rank' })))).toEqual(['low', 'high']);
+		expect(texts(shapeTranscript(t, 'keyPhrases', opts({ sortBy: 'rank' })))).toEqual([
+			'high',
+			'mid, first',
+			'mid, second',
+			'low',
+			'unranked',
+			'null rank',
+		]);
+	});
+
+	it('Top N by rank keeps the most relevant phrases whatever order AssemblyAI gave them in', () => {
+		const t = syntheticTranscript([
+			{ text: 'c', rank: 0.1, count: 1, timestamps: [{ start: 0, end: 1 }] },
+			{ text: 'a', rank: 0.3, count: 1, timestamps: [{ start: 2, end: 3 }] },
+			{ text: 'b', rank: 0.2, count: 1, timestamps: [{ start: 4, end: 5 }] },
+		]);
+		expect(texts(shapeTranscript(t, 'keyPhrases', opts({ sortBy: 'rank', topN: 2 })))).toEqual(['a', 'b']);
 	});
 
 	it('count: descending, ties in AssemblyAI order', () => {

@@ -12,9 +12,10 @@ describe('a missing rank becomes null and never breaks sorting or filters', () =
 
 	it('keyPhrases: rank is null (not undefined, key present)', () => {
 		const items = shapeTranscript(t(), 'keyPhrases', opts());
-		expect(items.map((i) => i.rank)).toEqual([0.09, null, null, 0.02]);
-		expect('rank' in items[1]).toBe(true);
-		expect(items[1]).toEqual({
+		// Sorted by rank (the default): the ones without a rank last, in AssemblyAI's order.
+		expect(items.map((i) => i.rank)).toEqual([0.09, 0.02, null, null]);
+		expect('rank' in items[2]).toBe(true);
+		expect(items[2]).toEqual({
 			transcriptId: 'synthetic-1',
 			text: 'no rank',
 			rank: null,
@@ -26,13 +27,13 @@ describe('a missing rank becomes null and never breaks sorting or filters', () =
 	});
 
 	it('occurrences and summary carry rank null too', () => {
-		expect(shapeTranscript(t(), 'occurrences', opts()).map((i) => i.rank)).toEqual([0.09, null, null, null, 0.02]);
+		expect(shapeTranscript(t(), 'occurrences', opts()).map((i) => i.rank)).toEqual([0.09, 0.02, null, null, null]);
 		const [summary] = shapeTranscript(t(), 'summary', opts());
-		expect((summary.highlights as Array<{ rank: unknown }>).map((h) => h.rank)).toEqual([0.09, null, null, 0.02]);
+		expect((summary.highlights as Array<{ rank: unknown }>).map((h) => h.rank)).toEqual([0.09, 0.02, null, null]);
 	});
 
 	it.each([
-		['rank', ['ranked high', 'no rank', 'null rank', 'ranked low']],
+		['rank', ['ranked high', 'ranked low', 'no rank', 'null rank']],
 		['count', ['no rank', 'ranked high', 'null rank', 'ranked low']],
 		['time', ['no rank', 'ranked low', 'null rank', 'ranked high']],
 		['text', ['no rank', 'null rank', 'ranked high', 'ranked low']],

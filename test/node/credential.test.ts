@@ -2,6 +2,7 @@ import type { ICredentialDataDecryptedObject, INode } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 import { AssemblyAiHighlightsApi } from '../../credentials/AssemblyAiHighlightsApi.credentials';
 import { AssemblyAiHighlights } from '../../nodes/AssemblyAiHighlights/AssemblyAiHighlights.node';
+import { baseUrlFromCredentials } from '../../nodes/AssemblyAiHighlights/transport/baseUrl';
 import { FAST, useEmulator, WILDFIRES_URL } from '../helpers/emulator';
 import { runNode } from '../helpers/runNode';
 
@@ -50,6 +51,37 @@ describe('the AssemblyAI API credential', () => {
 		};
 		expect((await send(env.credentials().apiKey as string)).status).toBe(200);
 		expect((await send('wrong')).status).toBe(401);
+	});
+
+	test.each([
+		['http://127.0.0.1:9999', 'http://127.0.0.1:9999'],
+		['http://127.0.0.1:9999/', 'http://127.0.0.1:9999'],
+		['http://127.0.0.1:9999/v2', 'http://127.0.0.1:9999'],
+		['http://127.0.0.1:9999/v2/', 'http://127.0.0.1:9999'],
+		['  http://127.0.0.1:9999/v2/  ', 'http://127.0.0.1:9999'],
+		['http://127.0.0.1:9999//v2//', 'http://127.0.0.1:9999'],
+		['http://127.0.0.1:9999/V2', 'http://127.0.0.1:9999'],
+		['https://proxy.example.com/assemblyai/v2/', 'https://proxy.example.com/assemblyai'],
+		['https://proxy.example.com/v2x', 'https://proxy.example.com/v2x'],
+	])('a custom base URL typed as %j: the Test and the node use one API root, %s', (typed, root) => {
+		const creds = { apiKey: 'k', region: 'custom', baseUrl: typed };
+		expect(resolve(credential.test.request.baseURL as string, creds)).toBe(root);
+		expect(baseUrlFromCredentials(creds)).toBe(root);
+	});
+
+	test('with a base URL typed with /v2 and spaces, the Test passes against the emulator and the node works', async () => {
+		const creds = { apiKey: env.credentials().apiKey as string, region: 'custom', baseUrl: ` ${env.emu.url}/v2/ ` };
+		const base = resolve(credential.test.request.baseURL as string, creds);
+		const header = resolve(credential.authenticate.properties.headers!.Authorization as string, creds) as string;
+		const tested = await fetch(`${base}${credential.test.request.url}?limit=1`, { headers: { Authorization: header } });
+		expect(tested.status).toBe(200);
+
+		const run = await runNode({
+			parameters: { operation: 'transcribe', source: 'url', audioUrl: WILDFIRES_URL, output: 'summary', options: FAST },
+			credentials: creds,
+		});
+		expect(run.error).toBeUndefined();
+		expect(run.items[0].json.keyPhrases).toHaveLength(15);
 	});
 
 	test('the node sends the raw key as the Authorization header on every request (n8n applies it)', async () => {

@@ -1,7 +1,13 @@
 import { createTranscriptDirectly, FAST, useEmulator, WILDFIRES_URL } from '../helpers/emulator';
 import type { NodeRun } from '../helpers/runNode';
 import { runNode } from '../helpers/runNode';
-import { retrySettings } from '../../nodes/AssemblyAiHighlights/transport/request';
+import { RETRY_POLICY } from '../../nodes/AssemblyAiHighlights/transport/policy';
+
+// Refusals that outlast the retries: three attempts, milliseconds apart.
+jest.mock('../../nodes/AssemblyAiHighlights/transport/policy', () =>
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- a jest.mock factory cannot import
+	require('../helpers/policy').policyWith({ RETRY_POLICY: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 } }),
+);
 
 const env = useEmulator();
 
@@ -126,7 +132,8 @@ describe('AssemblyAI says no: its own words, and what to do', () => {
 		});
 		const result = await runNode({ parameters: viaUrl('https://media.example.com/norank.mp3'), credentials: env.credentials() });
 		expect(result.items).toHaveLength(15);
-		expect(result.items[1].json).toMatchObject({ text: 'wide ranging air quality consequences', rank: null });
+		// Sorted by rank, highest first: a phrase without one comes last.
+		expect(result.items[14].json).toMatchObject({ text: 'wide ranging air quality consequences', rank: null });
 	});
 
 	test('timeout: the error names the transcript, and Get Highlights later picks it up without a second transcript', async () => {
@@ -222,11 +229,6 @@ describe('more bad input, each with its own message', () => {
 });
 
 describe('AssemblyAI refusals that outlast the retries', () => {
-	const fast = { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 60_000 };
-	const saved = retrySettings.policy;
-	beforeEach(() => (retrySettings.policy = fast));
-	afterEach(() => (retrySettings.policy = saved));
-
 	test('rate limited on every attempt: AssemblyAI\'s words and what to do', async () => {
 		env.emu.onRequest((ctx: { method: string; pathname: string }) =>
 			ctx.pathname === '/v2/transcript' && ctx.method === 'POST'
@@ -235,7 +237,7 @@ describe('AssemblyAI refusals that outlast the retries', () => {
 		);
 		const result = await runNode({ parameters: viaUrl(WILDFIRES_URL), credentials: env.credentials() });
 		expectError(result, 'NodeApiError', /HTTP 429\): Too Many Requests/, /rate-limiting/);
-		expect(env.emu.requests.filter((r) => r.method === 'POST')).toHaveLength(fast.maxAttempts);
+		expect(env.emu.requests.filter((r) => r.method === 'POST')).toHaveLength(RETRY_POLICY.maxAttempts);
 		expect(env.emu.createdCount()).toBe(0);
 	});
 

@@ -9,7 +9,13 @@ import type { FaultRule } from '../helpers/emulator';
 import { useEmulator } from '../helpers/emulator';
 import type { InputItem } from '../helpers/runNode';
 import { runNode } from '../helpers/runNode';
-import { retrySettings } from '../../nodes/AssemblyAiHighlights/transport/request';
+
+// The production policy's shape with a larger bound: at these fault rates six attempts would fail
+// one request in a few hundred, and this test makes hundreds. Short delays keep it fast.
+jest.mock('../../nodes/AssemblyAiHighlights/transport/policy', () =>
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- a jest.mock factory cannot import
+	require('../helpers/policy').policyWith({ RETRY_POLICY: { maxAttempts: 12, baseDelayMs: 20, maxDelayMs: 400 } }),
+);
 
 const env = useEmulator({ queuedMs: 300, processingMs: 700 });
 const RECORDINGS = 50;
@@ -41,14 +47,6 @@ function faultsOnEveryRoute(): FaultRule[] {
 	}
 	return rules;
 }
-
-const saved = retrySettings.policy;
-beforeAll(() => {
-	// The production policy's shape with a larger bound: at these fault rates six attempts would fail
-	// one request in a few hundred, and this test makes hundreds. Short delays keep it fast.
-	retrySettings.policy = { maxAttempts: 12, baseDelayMs: 20, maxDelayMs: 400, maxRetryAfterMs: 60_000 };
-});
-afterAll(() => (retrySettings.policy = saved));
 
 test(`${RECORDINGS} recordings with faults in ≥20% of every kind of request: all correct, one transcript each, within ${BOUND_MS / 1000} s`, async () => {
 	const files = new Map<number, Buffer>();

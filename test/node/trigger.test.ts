@@ -111,13 +111,32 @@ describe('AssemblyAI Highlights Trigger, called by the emulator the way Assembly
 });
 
 describe('the secret comparison', () => {
-	test('equal only when equal, whatever the lengths', async () => {
-		const { constantTimeEqual } = await import('../../nodes/AssemblyAiHighlights/utils/constantTimeEqual');
-		expect(constantTimeEqual(SECRET, SECRET)).toBe(true);
-		expect(constantTimeEqual(SECRET, `${SECRET}x`)).toBe(false);
-		expect(constantTimeEqual(`${SECRET}x`, SECRET)).toBe(false);
-		expect(constantTimeEqual(SECRET.replace(/a$/, 'b'), SECRET)).toBe(false);
-		expect(constantTimeEqual('', SECRET)).toBe(false);
+	test('equal only when equal, whatever the lengths and characters', async () => {
+		const { sameSecret } = await import('../../nodes/AssemblyAiHighlights/utils/sameSecret');
+		expect(sameSecret(SECRET, SECRET)).toBe(true);
+		expect(sameSecret(SECRET, `${SECRET}x`)).toBe(false);
+		expect(sameSecret(`${SECRET}x`, SECRET)).toBe(false);
+		expect(sameSecret(SECRET.replace(/a$/, 'b'), SECRET)).toBe(false);
+		expect(sameSecret('', SECRET)).toBe(false);
+		expect(sameSecret('', '')).toBe(true);
+		expect(sameSecret('pässwörd-🔑', 'pässwörd-🔑')).toBe(true);
+		expect(sameSecret('pässwörd-🔑', 'passwörd-🔑')).toBe(false);
+	});
+
+	test("compared with Node's timingSafeEqual on SHA-256 digests, so neither the length nor the content shows in the time taken", async () => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const crypto = require('crypto') as typeof import('crypto'); // the module object itself, which the node's import reads
+		const spy = jest.spyOn(crypto, 'timingSafeEqual');
+		try {
+			const { sameSecret } = await import('../../nodes/AssemblyAiHighlights/utils/sameSecret');
+			sameSecret('short', `${SECRET}-much-longer`);
+			expect(spy).toHaveBeenCalledTimes(1);
+			const [a, b] = spy.mock.calls[0] as [Buffer, Buffer];
+			expect([a.length, b.length]).toEqual([32, 32]);
+			expect(Buffer.from(b).equals(crypto.createHash('sha256').update(`${SECRET}-much-longer`).digest())).toBe(true);
+		} finally {
+			spy.mockRestore();
+		}
 	});
 
 	test('the trigger keeps the conventions: name, no inputs, webhook path, credential', () => {

@@ -1,5 +1,6 @@
 import type { HttpFailure } from '../../nodes/AssemblyAiHighlights/transport/errors';
-import { backoffMs, decideRetry, DEFAULT_RETRY_POLICY, parseRetryAfter } from '../../nodes/AssemblyAiHighlights/transport/retry';
+import { RETRY_POLICY } from '../../nodes/AssemblyAiHighlights/transport/policy';
+import { backoffMs, decideRetry, parseRetryAfter } from '../../nodes/AssemblyAiHighlights/transport/retry';
 
 const status = (s: number, retryAfterMs?: number): HttpFailure => ({ status: s, message: `HTTP ${s}`, retryAfterMs });
 const network = (code: string): HttpFailure => ({ code, message: code });
@@ -22,13 +23,13 @@ describe('which failures are retried, and how a create is never sent twice blind
 		[status(403), 'fail', 'fail'],
 		[status(404), 'fail', 'fail'],
 	] as Array<[HttpFailure, string, string]>)('%j: idempotent %s, create %s', (failure, idempotent, create) => {
-		expect(decideRetry(failure, 'idempotent', 1, DEFAULT_RETRY_POLICY, fixedRandom).action).toBe(idempotent);
-		expect(decideRetry(failure, 'create', 1, DEFAULT_RETRY_POLICY, fixedRandom).action).toBe(create);
+		expect(decideRetry(failure, 'idempotent', 1, RETRY_POLICY, fixedRandom).action).toBe(idempotent);
+		expect(decideRetry(failure, 'create', 1, RETRY_POLICY, fixedRandom).action).toBe(create);
 	});
 
 	test('bounded: the last attempt fails whatever the error', () => {
-		expect(decideRetry(status(503), 'idempotent', DEFAULT_RETRY_POLICY.maxAttempts).action).toBe('fail');
-		expect(decideRetry(status(503), 'idempotent', DEFAULT_RETRY_POLICY.maxAttempts - 1).action).toBe('retry');
+		expect(decideRetry(status(503), 'idempotent', RETRY_POLICY.maxAttempts).action).toBe('fail');
+		expect(decideRetry(status(503), 'idempotent', RETRY_POLICY.maxAttempts - 1).action).toBe('retry');
 	});
 
 	test('Retry-After is honoured, and one longer than a minute is not waited for', () => {
@@ -37,7 +38,7 @@ describe('which failures are retried, and how a create is never sent twice blind
 	});
 
 	test('backoff doubles per attempt up to the cap, with jitter between half and all of it', () => {
-		const p = DEFAULT_RETRY_POLICY;
+		const p = RETRY_POLICY;
 		expect(backoffMs(1, p, undefined, () => 0)).toBe(p.baseDelayMs / 2);
 		expect(backoffMs(1, p, undefined, () => 1)).toBe(p.baseDelayMs);
 		expect(backoffMs(3, p, undefined, () => 1)).toBe(p.baseDelayMs * 4);

@@ -174,7 +174,7 @@ export const optionsProperty: INodeProperties = {
 			type: 'options',
 			default: 'rank',
 			options: [
-				{ name: 'Rank (AssemblyAI Order)', value: 'rank' },
+				{ name: 'Rank (Most Relevant First)', value: 'rank', description: "Highest AssemblyAI rank first; phrases without a rank last" },
 				{ name: 'Count', value: 'count' },
 				{ name: 'First Mention', value: 'time' },
 				{ name: 'Text', value: 'text' },

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { Transcript } from '../highlights';
 import { findHighlightsProblem, shapeTranscript } from '../highlights';
@@ -14,8 +14,14 @@ export interface ItemOutcome {
 	transcriptId?: string;
 }
 
-const GET_HIGHLIGHTS_LATER = (id: string) =>
+export const GET_HIGHLIGHTS_LATER = (id: string) =>
 	`Nothing is lost: run Get Highlights with transcript ID ${id} later; the transcript is not paid for twice.`;
+
+/** A transcript created for an input item. */
+export interface CreatedTranscript {
+	itemIndex: number;
+	transcriptId: string;
+}
 
 /** Output items for one finished transcript, or a NodeOperationError that says what went wrong. */
 export function itemsForTranscript(
@@ -31,6 +37,13 @@ export function itemsForTranscript(
 		throw new NodeOperationError(node, `AssemblyAI could not transcribe the audio${audio}: ${problem.message}`, {
 			itemIndex,
 			description: `Transcript ${id} ended with status "error". Check that the file holds audio (at least 160 ms) and that a URL is publicly downloadable. Failed transcripts are not billed.`,
+		});
+	}
+	if (problem?.kind === 'deleted') {
+		throw new NodeOperationError(node, `Transcript ${id} was deleted: AssemblyAI no longer has its text or key phrases`, {
+			itemIndex,
+			description:
+				'A deleted transcript cannot be restored. Check what deletes it (Delete Transcript, Options > Delete After Reading, or the AssemblyAI dashboard). Only a new transcript of the audio, paid for again, has key phrases.',
 		});
 	}
 	if (problem?.kind === 'notRequested') {
@@ -56,23 +69,45 @@ export function itemsForTranscript(
 	}));
 }
 
-/** Output items for what waiting produced. */
+/**
+ * Output items for what waiting produced. `waitedMs`: how long the batch waited, its longest Max Wait
+ * (the items of an execution wait together).
+ */
 export function itemsForWaitResult(
 	ctx: IExecuteFunctions,
 	result: WaitResult,
 	itemIndex: number,
 	settings: ItemSettings,
+	transcriptId: string,
+	waitedMs: number,
 ): INodeExecutionData[] {
-	if (result.kind === 'lookupFailed') throw result.error;
+	if (result.kind === 'lookupFailed') throw lookupFailed(ctx.getNode(), result.error, itemIndex, transcriptId);
 	if (result.kind === 'timedOut') {
 		const { id, status } = result.transcript;
-		const minutes = +(settings.wait.maxWaitMs / 60_000).toFixed(2);
-		throw new NodeOperationError(ctx.getNode(), `Transcript ${id} was still ${status} after ${minutes} minute(s) of waiting`, {
+		const minutes = (ms: number) => +(ms / 60_000).toFixed(2);
+		const own = settings.wait.maxWaitMs < waitedMs ? ` (this item's own Max Wait is ${minutes(settings.wait.maxWaitMs)}; the items of one execution wait for the longest)` : '';
+		throw new NodeOperationError(ctx.getNode(), `Transcript ${id} was still ${status} after ${minutes(waitedMs)} minute(s) of waiting`, {
 			itemIndex,
-			description: `${GET_HIGHLIGHTS_LATER(id)} Or raise Options > Max Wait (Minutes).`,
+			description: `${GET_HIGHLIGHTS_LATER(id)} Or raise Options > Max Wait (Minutes)${own}.`,
 		});
 	}
 	return itemsForTranscript(ctx.getNode(), result.transcript, itemIndex, settings);
+}
+
+/** A lookup that failed while waiting, tied to its item and its transcript (one error may serve several items). */
+function lookupFailed(node: INode, error: Error, itemIndex: number, transcriptId: string): NodeApiError | NodeOperationError {
+	const message = error.message.includes(transcriptId) ? error.message : `Transcript ${transcriptId}: ${error.message}`;
+	const said = (error as { description?: unknown }).description;
+	const description = `${typeof said === 'string' && said ? `${said} ` : ''}${GET_HIGHLIGHTS_LATER(transcriptId)}`;
+	if (error instanceof NodeApiError) {
+		return new NodeApiError(node, (error.errorResponse as JsonObject | undefined) ?? { message: error.message }, {
+			message,
+			description,
+			httpCode: error.httpCode ?? undefined,
+			itemIndex,
+		});
+	}
+	return new NodeOperationError(node, message, { itemIndex, description });
 }
 
 export function statusItem(transcript: TranscriptJson, itemIndex: number): INodeExecutionData {
@@ -81,19 +116,59 @@ export function statusItem(transcript: TranscriptJson, itemIndex: number): INode
 
 /**
  * Puts the outcomes in input order. With "continue on fail" a failed input item becomes one error
- * item paired to it; otherwise the first failure (in input order) stops the node.
+ * item paired to it; otherwise the first failure (in input order) stops the node. `created`: the
+ * operation pays for transcripts, so the stopping error lists those of the other items.
  */
-export function collectOutcomes(ctx: IExecuteFunctions, outcomes: ItemOutcome[]): INodeExecutionData[] {
+export function collectOutcomes(ctx: IExecuteFunctions, outcomes: ItemOutcome[], { created = false } = {}): INodeExecutionData[] {
+	const sorted = [...outcomes].sort((a, b) => a.itemIndex - b.itemIndex);
 	const out: INodeExecutionData[] = [];
-	for (const outcome of [...outcomes].sort((a, b) => a.itemIndex - b.itemIndex)) {
+	for (const outcome of sorted) {
 		if (!outcome.error) {
 			out.push(...(outcome.items ?? []));
 			continue;
 		}
-		if (!ctx.continueOnFail()) throw asNodeError(ctx, outcome.error, outcome.itemIndex);
+		if (!ctx.continueOnFail()) {
+			if (!created) throw asNodeError(ctx, outcome.error, outcome.itemIndex);
+			const others = sorted.filter((o) => o !== outcome);
+			throw stopError(
+				ctx,
+				outcome,
+				others.flatMap((o) => (o.transcriptId ? [{ itemIndex: o.itemIndex, transcriptId: o.transcriptId }] : [])),
+				others.filter((o) => o.error),
+			);
+		}
 		out.push({ json: errorJson(outcome.error, outcome.transcriptId), pairedItem: { item: outcome.itemIndex } });
 	}
 	return out;
+}
+
+/**
+ * The error that stops a batch (On Error "Stop"): the failed item's own, telling which transcripts
+ * were already created for the other items (also in `context.createdTranscripts`), so that they are
+ * picked up with Get Highlights instead of paid for again, and which other items failed too.
+ */
+export function stopError(
+	ctx: IExecuteFunctions,
+	failed: { itemIndex: number; error?: Error },
+	created: CreatedTranscript[],
+	otherFailures: Array<{ itemIndex: number; error?: Error }> = [],
+): NodeApiError | NodeOperationError {
+	const error = asNodeError(ctx, failed.error, failed.itemIndex);
+	const notes: string[] = [];
+	if (created.length) {
+		const n = created.length;
+		error.message += ` (${n} transcript${n === 1 ? ' was' : 's were'} already created for other items: see the details)`;
+		const list = created.map((c) => `item ${c.itemIndex + 1}: ${c.transcriptId}`).join(', ');
+		notes.push(
+			`Already created for other items: ${list}. Run Get Highlights with these IDs for their key phrases; transcribing those items again would pay for them twice.`,
+		);
+		error.context.createdTranscripts = created.map((c) => ({ itemIndex: c.itemIndex, transcriptId: c.transcriptId }));
+	}
+	if (otherFailures.length) {
+		notes.push(`Other items failed too: ${otherFailures.map((f) => `item ${f.itemIndex + 1}: ${f.error?.message ?? 'unknown error'}`).join('; ')}.`);
+	}
+	if (notes.length) error.description = [error.description, ...notes].filter(Boolean).join(' ');
+	return error;
 }
 
 /** The JSON of an error item: the message, n8n's description of it, and the transcript it concerns. */

@@ -85,21 +85,29 @@ export function filterPhrases(phrases: Phrase[], minRank: number, minCount: numb
 	});
 }
 
-/** Stable sort; 'rank' keeps AssemblyAI's order as it is (the API already orders by rank). */
+/** Orders a before b when a has a value and b has none; 0 when both or neither have one. */
+function missingLast(a: number | null, b: number | null): number | undefined {
+	if (a === null && b === null) return 0;
+	if (a === null) return 1;
+	if (b === null) return -1;
+	return undefined;
+}
+
+/**
+ * Stable sort. 'rank': highest first, phrases without a rank last (AssemblyAI's spec promises no
+ * order for its results); 'time': first mention first.
+ */
 export function sortPhrases(phrases: Phrase[], sortBy: SortBy): Phrase[] {
 	const copy = [...phrases];
 	switch (sortBy) {
 		case 'rank':
-			return copy;
+			return copy.sort((a, b) => missingLast(a.rank, b.rank) ?? (b.rank as number) - (a.rank as number));
 		case 'count':
 			return copy.sort((a, b) => b.count - a.count);
 		case 'time':
-			return copy.sort((a, b) => {
-				if (a.firstMentionMs === b.firstMentionMs) return 0;
-				if (a.firstMentionMs === null) return 1;
-				if (b.firstMentionMs === null) return -1;
-				return a.firstMentionMs - b.firstMentionMs;
-			});
+			return copy.sort(
+				(a, b) => missingLast(a.firstMentionMs, b.firstMentionMs) ?? (a.firstMentionMs as number) - (b.firstMentionMs as number),
+			);
 		case 'text':
 			return copy.sort((a, b) => a.text.toLowerCase().localeCompare(b.text.toLowerCase()));
 		default:

@@ -56,7 +56,7 @@ export type OutputShape = 'keyPhrases' | 'occurrences' | 'summary' | 'raw';
 export type SortBy = 'rank' | 'count' | 'time' | 'text';
 
 export interface ShapeOptions {
-	/** 'rank' keeps AssemblyAI's order (already highest rank first). */
+	/** 'rank': highest rank first (stable; no rank last). */
 	sortBy: SortBy;
 	/** Keep the first N phrases after sorting; 0 keeps all. */
 	topN: number;
@@ -106,5 +106,6 @@ export interface Mention {
 export type HighlightsProblem =
 	| { kind: 'notCompleted'; status: string }
 	| { kind: 'failed'; message: string }
+	| { kind: 'deleted' }
 	| { kind: 'notRequested' }
 	| { kind: 'unavailable' };

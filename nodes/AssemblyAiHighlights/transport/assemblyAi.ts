@@ -1,5 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { TranscriptClaims } from './claims';
+import type { Candidate } from './createdTranscript';
+import { matchesRequest, readListPage } from './createdTranscript';
+import { CLOCK_SLACK_MS, CREATE_TIMEOUT_MS, LOOKUP_TIMEOUT_MS } from './policy';
 import { apiRequest, isJsonObject } from './request';
 import type { ApiContext, BinaryStream, TranscriptJson, TranscriptParams } from './types';
 
@@ -10,9 +14,6 @@ const isTranscript = (response: unknown): boolean =>
 	isJsonObject(response) &&
 	typeof (response as IDataObject).id === 'string' &&
 	typeof (response as IDataObject).status === 'string';
-
-/** Uploads and transcript requests have no timeout of their own; lookups should answer quickly. */
-const LOOKUP_TIMEOUT_MS = 60_000;
 
 /**
  * POST /v2/upload: the raw bytes, answered with an upload_url. `openBody` gives the bytes afresh for
@@ -40,18 +41,22 @@ export async function uploadAudio(
 	return response.upload_url;
 }
 
+/** The largest file POST /v2/upload accepts (2.2 GB); a URL may point to up to 5 GB. */
+export const MAX_UPLOAD_BYTES = 2.2e9;
+
 /**
  * POST /v2/transcript. Never sent twice for one recording: after a failure that may have created the
- * transcript (a dropped connection, a 5xx, a garbled answer), the recent transcripts are searched for
- * it first; `claimed` holds the IDs this execution already owns, so two items with one URL stay apart.
+ * transcript (a dropped connection, a timeout, a 5xx, a garbled answer), the recent transcripts are
+ * searched for it first. `claims` is shared by the items of one execution, so two items with the
+ * same request never end up with one transcript (see TranscriptClaims).
  */
 export async function createTranscript(
 	ctx: ApiContext,
 	params: TranscriptParams,
 	itemIndex: number,
-	claimed: Set<string> = new Set(),
+	claims: TranscriptClaims = new TranscriptClaims(),
 ): Promise<TranscriptJson> {
-	const transcript = await apiRequest<TranscriptJson>(ctx, {
+	return await apiRequest<TranscriptJson>(ctx, {
 		method: 'POST',
 		path: '/v2/transcript',
 		body: params,
@@ -59,25 +64,69 @@ export async function createTranscript(
 		itemIndex,
 		retry: 'create',
 		isValid: isTranscript,
-		findCreated: async (sentAt) => await findCreatedTranscript(ctx, params.audio_url, sentAt, claimed, itemIndex),
+		timeoutMs: CREATE_TIMEOUT_MS,
+		sendThrough: async (send) =>
+			await claims.send(async () => {
+				const response = await send();
+				if (isTranscript(response)) claims.claim((response as TranscriptJson).id);
+				return response;
+			}),
+		findCreated: async (sentAt) =>
+			await claims.search(async () => await findCreatedTranscript(ctx, params, sentAt, claims, itemIndex)),
 	});
-	claimed.add(transcript.id);
-	return transcript;
 }
 
-/** Clocks differ between n8n and AssemblyAI: look a little before the request was sent. */
-const CLOCK_SLACK_MS = 5 * 60_000;
+const LIST_PAGE_SIZE = 200;
+/** How far back the transcript list is read for a created transcript: 1,000 transcripts. */
+const SEARCH_PAGES = 5;
+/** Candidates read whole to compare with the request; more than that and the search gives up. */
+const SEARCH_CANDIDATES = 10;
 
+/**
+ * The transcript a lost answer was about, or undefined when the request surely created none (then it
+ * is sent again). Adopts only a transcript created since `sentAt` (less the clock slack) whose audio
+ * URL and request fields are the ones sent, and that no other item claimed. When that cannot be told
+ * (the list or a lookup fails, a creation time is unreadable, too many transcripts to look through),
+ * it throws rather than send the request again or take a stranger's transcript.
+ */
 async function findCreatedTranscript(
 	ctx: ApiContext,
-	audioUrl: string,
+	params: TranscriptParams,
 	sentAt: number,
-	claimed: Set<string>,
+	claims: TranscriptClaims,
 	itemIndex: number,
 ): Promise<TranscriptJson | undefined> {
-	let list: IDataObject;
+	const audioUrl = params.audio_url;
+	const windowStart = sentAt - CLOCK_SLACK_MS;
+	const candidates: Candidate[] = [];
+	const unsure: string[] = [];
+	let complete = false;
+	let found: TranscriptJson | undefined;
 	try {
-		list = await listTranscripts(ctx, { limit: 100 });
+		let beforeId: string | undefined;
+		for (let page = 0; page < SEARCH_PAGES && !complete; page++) {
+			const qs: IDataObject = { limit: LIST_PAGE_SIZE };
+			if (beforeId) qs.before_id = beforeId;
+			const items = ((await listTranscripts(ctx, qs)).transcripts as IDataObject[] | undefined) ?? [];
+			const reading = readListPage(items, audioUrl, windowStart, (id) => claims.has(id));
+			candidates.push(...reading.candidates);
+			beforeId = items.at(-1)?.id as string | undefined;
+			complete = reading.reachesBefore || items.length < LIST_PAGE_SIZE || !beforeId;
+		}
+		// The one created closest to when the request was sent first; unreadable times last.
+		const distance = (c: Candidate) => (Number.isNaN(c.created) ? Infinity : Math.abs(c.created - sentAt));
+		candidates.sort((a, b) => distance(a) - distance(b));
+		if (candidates.length > SEARCH_CANDIDATES) complete = false;
+		for (const candidate of candidates.slice(0, SEARCH_CANDIDATES)) {
+			const transcript = await getTranscript(ctx, candidate.id, itemIndex);
+			if (!matchesRequest(transcript, params)) continue;
+			if (Number.isNaN(candidate.created)) {
+				unsure.push(candidate.id);
+				continue;
+			}
+			found = transcript;
+			break;
+		}
 	} catch (error) {
 		throw new NodeApiError(
 			ctx.getNode(),
@@ -85,22 +134,26 @@ async function findCreatedTranscript(
 			{
 				itemIndex,
 				message: `AssemblyAI may have created the transcript of ${audioUrl}, and checking whether it did failed too`,
-				description:
-					'To avoid paying for it twice, the request was not sent again. Look for this audio URL in the transcript list of your AssemblyAI dashboard: if it is there, use Get Highlights with its ID; if not, run the node again.',
+				description: `To avoid paying for it twice, the request was not sent again. ${CHECK_DASHBOARD}`,
 			},
 		);
 	}
-	const transcripts = (list.transcripts as IDataObject[] | undefined) ?? [];
-	const found = transcripts.find(
-		(t) =>
-			t.audio_url === audioUrl &&
-			typeof t.id === 'string' &&
-			!claimed.has(t.id) &&
-			Date.parse(String(t.created ?? '')) >= sentAt - CLOCK_SLACK_MS,
-	);
-	if (!found) return undefined;
-	return await getTranscript(ctx, found.id as string, itemIndex);
+	if (found) {
+		claims.claim(found.id);
+		return found;
+	}
+	if (complete && unsure.length === 0) return undefined;
+	const maybe = (unsure.length ? unsure : candidates.map((c) => c.id)).slice(0, SEARCH_CANDIDATES);
+	const error = new NodeOperationError(ctx.getNode(), `AssemblyAI may have created the transcript of ${audioUrl}, and which transcript it is cannot be told for sure`, {
+		itemIndex,
+		description: `To avoid paying for it twice, the request was not sent again.${maybe.length ? ` It may be ${maybe.join(' or ')}.` : ''} ${CHECK_DASHBOARD}`,
+	});
+	error.context.possibleTranscriptIds = maybe;
+	throw error;
 }
+
+const CHECK_DASHBOARD =
+	'Look for this audio URL in the transcript list of your AssemblyAI dashboard: if it is there, use Get Highlights with its ID; if not, run the node again.';
 
 export async function getTranscript(ctx: ApiContext, transcriptId: string, itemIndex?: number): Promise<TranscriptJson> {
 	return await apiRequest<TranscriptJson>(ctx, {

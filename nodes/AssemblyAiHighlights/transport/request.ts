@@ -4,8 +4,9 @@ import { baseUrlFromCredentials, CREDENTIAL_TYPE } from './baseUrl';
 import type { HttpFailure } from './errors';
 import { readHttpFailure, toNodeApiError } from './errors';
 import { pause } from './pause';
-import type { RetryMode, RetryPolicy } from './retry';
-import { decideRetry, DEFAULT_RETRY_POLICY } from './retry';
+import { RETRY_POLICY } from './policy';
+import type { RetryMode } from './retry';
+import { decideRetry } from './retry';
 import type { ApiContext, BinaryStream } from './types';
 
 type Body = IDataObject | Buffer | BinaryStream;
@@ -30,6 +31,8 @@ export interface ApiRequest<T> {
 	 * `sentAt`. Return it, `undefined` when nothing was (then the request is sent again), or throw.
 	 */
 	findCreated?: (sentAt: number) => Promise<T | undefined>;
+	/** Wraps every attempt's request and the reading of its answer (create: see TranscriptClaims). */
+	sendThrough?: (send: () => Promise<unknown>) => Promise<unknown>;
 	/** Whether a response is what this endpoint answers; anything else counts as malformed. */
 	isValid?: (response: unknown) => boolean;
 	timeoutMs?: number;
@@ -37,9 +40,6 @@ export interface ApiRequest<T> {
 
 export const isJsonObject = (response: unknown): boolean =>
 	response !== null && typeof response === 'object' && !Array.isArray(response) && !Buffer.isBuffer(response);
-
-/** Overridable by tests of the retry timing; the node uses the defaults. */
-export const retrySettings: { policy: RetryPolicy } = { policy: DEFAULT_RETRY_POLICY };
 
 /**
  * The one place that sends a request to AssemblyAI: n8n's authenticated helper with our credential,
@@ -67,7 +67,8 @@ export async function apiRequest<T>(ctx: ApiContext, request: ApiRequest<T>): Pr
 				sendCredentialsOnCrossOriginRedirect: false,
 				timeout: request.timeoutMs,
 			};
-			const response = await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options);
+			const send = async () => await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options);
+			const response = request.sendThrough ? await request.sendThrough(send) : await send();
 			if (isValid(response)) return response as T;
 			failure = {
 				code: 'ERR_MALFORMED_RESPONSE',
@@ -77,7 +78,7 @@ export async function apiRequest<T>(ctx: ApiContext, request: ApiRequest<T>): Pr
 			if (signal?.aborted) throw new NodeOperationError(ctx.getNode(), `The execution was cancelled during the ${request.what}`);
 			failure = readHttpFailure(error);
 		}
-		const decision = decideRetry(failure, request.retry, attempt, retrySettings.policy);
+		const decision = decideRetry(failure, request.retry, attempt, RETRY_POLICY);
 		if (decision.action === 'fail') {
 			throw toNodeApiError(ctx.getNode(), failure, request.what, request.itemIndex, failure.status ? request.hints?.[failure.status] : undefined);
 		}

@@ -1,4 +1,5 @@
 import type { HttpFailure } from './errors';
+import { RETRY_POLICY } from './policy';
 
 /**
  * Which requests may be sent again after a failure:
@@ -15,13 +16,6 @@ export interface RetryPolicy {
 	/** A Retry-After longer than this is not waited for: the error is shown instead. */
 	maxRetryAfterMs: number;
 }
-
-export const DEFAULT_RETRY_POLICY: RetryPolicy = {
-	maxAttempts: 6,
-	baseDelayMs: 500,
-	maxDelayMs: 8_000,
-	maxRetryAfterMs: 60_000,
-};
 
 export type RetryDecision =
 	| { action: 'retry'; delayMs: number }
@@ -64,7 +58,7 @@ export function decideRetry(
 	failure: HttpFailure,
 	mode: RetryMode,
 	attempt: number,
-	policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+	policy: RetryPolicy = RETRY_POLICY,
 	random = Math.random,
 ): RetryDecision {
 	if (attempt >= policy.maxAttempts) return { action: 'fail' };

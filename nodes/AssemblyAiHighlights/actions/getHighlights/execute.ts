@@ -54,8 +54,9 @@ export async function getHighlights(this: IExecuteFunctions): Promise<INodeExecu
 			unfinished.set(found.id, found);
 		}
 	}
-	const waited: Map<string, WaitResult> = unfinished.size
-		? await waitForTranscripts(this, unfinished, combinedWait(pollSettings), this.getExecutionCancelSignal?.())
+	const wait = pollSettings.length ? combinedWait(pollSettings) : undefined;
+	const waited: Map<string, WaitResult> = unfinished.size && wait
+		? await waitForTranscripts(this, unfinished, wait, this.getExecutionCancelSignal?.())
 		: new Map();
 
 	for (const { itemIndex, transcriptId, settings } of requests) {
@@ -64,7 +65,7 @@ export async function getHighlights(this: IExecuteFunctions): Promise<INodeExecu
 			if (found instanceof Error || !found) throw found ?? new Error(`Transcript ${transcriptId} was not looked up`);
 			const result = waited.get(transcriptId);
 			const out = result
-				? itemsForWaitResult(this, result, itemIndex, settings)
+				? itemsForWaitResult(this, result, itemIndex, settings, transcriptId, wait?.maxWaitMs ?? 0)
 				: itemsForTranscript(this.getNode(), found, itemIndex, settings);
 			outcomes.push({ itemIndex, items: out, transcriptId });
 		} catch (error) {

@@ -1,6 +1,6 @@
 import type { IBinaryData, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { uploadAudio } from '../../transport/assemblyAi';
+import { MAX_UPLOAD_BYTES, uploadAudio } from '../../transport/assemblyAi';
 import { isHttpUrl } from './params';
 
 /** Where an item's recording is: a URL AssemblyAI fetches, or a binary we upload. */
@@ -46,18 +46,29 @@ export async function readAudioSource(
 				: 'It carries no binary data at all. Put a node that reads or downloads the recording before this one (Read/Write Files from Disk, HTTP Request, Google Drive…), or set Audio Source to URL.',
 		});
 	}
-	const byteLength = binary.id
-		? (await ctx.helpers.getBinaryMetadata(binary.id)).fileSize
-		: binary.data
-			? undefined
-			: 0;
+	const byteLength = binary.id ? (await ctx.helpers.getBinaryMetadata(binary.id)).fileSize : (base64Bytes(binary.data) ?? 0);
+	const name = binary.fileName ?? 'The file';
 	if (byteLength === 0) {
 		throw new NodeOperationError(node, `The file in binary field "${property}" is empty`, {
 			itemIndex,
-			description: `${binary.fileName ?? 'The file'} has 0 bytes, so there is nothing to transcribe. Check the node that produced it.`,
+			description: `${name} has 0 bytes, so there is nothing to transcribe. Check the node that produced it.`,
+		});
+	}
+	if (byteLength !== undefined && byteLength > MAX_UPLOAD_BYTES) {
+		const gb = (bytes: number) => `${+(bytes / 1e9).toFixed(2)} GB`;
+		throw new NodeOperationError(node, `The file in binary field "${property}" is ${gb(byteLength)}, over AssemblyAI's upload limit of ${gb(MAX_UPLOAD_BYTES)}`, {
+			itemIndex,
+			description: `${name} was not uploaded, and no item was sent to AssemblyAI. AssemblyAI downloads files of up to 5 GB itself: put the recording where it can be downloaded (a public or pre-signed link) and set Audio Source to URL, or make it smaller (mono, a compressed format).`,
 		});
 	}
 	return { kind: 'binary', property, binary, byteLength };
+}
+
+/** The size of base64-encoded data (how n8n holds a binary in memory). */
+function base64Bytes(data: string | undefined): number | undefined {
+	if (typeof data !== 'string') return undefined;
+	const padding = data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0;
+	return Math.floor((data.length * 3) / 4) - padding;
 }
 
 /**

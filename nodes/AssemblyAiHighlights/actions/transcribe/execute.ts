@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { createTranscript } from '../../transport/assemblyAi';
+import { TranscriptClaims } from '../../transport/claims';
 import type { TranscriptJson } from '../../transport/types';
 import { waitForTranscripts } from '../../transport/wait';
 import { mapWithConcurrency } from '../../utils/concurrency';
 import type { ItemOutcome } from '../results';
-import { asNodeError, collectOutcomes, itemsForWaitResult, statusItem } from '../results';
+import { asNodeError, collectOutcomes, itemsForWaitResult, statusItem, stopError } from '../results';
 import type { ItemSettings } from '../settings';
 import { combinedWait, readItemSettings } from '../settings';
 import type { AudioSource } from './audio';
@@ -53,21 +54,26 @@ export async function transcribe(this: IExecuteFunctions): Promise<INodeExecutio
 		});
 	}
 
+	// On Error "Stop": after a failure no new item starts; those in flight finish, so the error can list them.
 	let stopped = false;
-	const claimed = new Set<string>();
+	const claims = new TranscriptClaims();
 	const submitted = await mapWithConcurrency(plans, SUBMIT_CONCURRENCY, async (plan) => {
-		if (stopped) return { plan };
+		const itemIndex = plan.itemIndex;
+		if (stopped) return { plan, itemIndex };
 		try {
-			const audioUrl = await resolveAudioUrl(this, plan.audio, plan.itemIndex);
-			const transcript = await createTranscript(this, { ...plan.params, audio_url: audioUrl }, plan.itemIndex, claimed);
-			return { plan, transcript };
+			const audioUrl = await resolveAudioUrl(this, plan.audio, itemIndex);
+			const transcript = await createTranscript(this, { ...plan.params, audio_url: audioUrl }, itemIndex, claims);
+			return { plan, itemIndex, transcript };
 		} catch (error) {
 			if (stopOnError) stopped = true;
-			return { plan, error: error as Error };
+			return { plan, itemIndex, error: error as Error };
 		}
 	});
-	const failed = submitted.find((s) => s.error);
-	if (stopOnError && failed?.error) throw asNodeError(this, failed.error, failed.plan.itemIndex);
+	const failures = submitted.filter((s) => s.error);
+	if (stopOnError && failures.length) {
+		const created = submitted.flatMap((s) => (s.transcript ? [{ itemIndex: s.itemIndex, transcriptId: s.transcript.id }] : []));
+		throw stopError(this, failures[0], created, failures.slice(1));
+	}
 
 	const waiting = new Map<string, TranscriptJson>();
 	const accepted: Array<{ plan: Plan; transcript: TranscriptJson }> = [];
@@ -97,11 +103,13 @@ export async function transcribe(this: IExecuteFunctions): Promise<INodeExecutio
 		const { itemIndex, settings } = plan;
 		const result = results.get(transcript.id);
 		try {
-			const out = result ? itemsForWaitResult(this, result, itemIndex, settings) : [statusItem(transcript, itemIndex)];
+			const out = result
+				? itemsForWaitResult(this, result, itemIndex, settings, transcript.id, wait?.maxWaitMs ?? 0)
+				: [statusItem(transcript, itemIndex)];
 			outcomes.push({ itemIndex, items: out, transcriptId: transcript.id });
 		} catch (error) {
 			outcomes.push({ itemIndex, error, transcriptId: transcript.id });
 		}
 	}
-	return collectOutcomes(this, outcomes);
+	return collectOutcomes(this, outcomes, { created: true });
 }
