@@ -4,29 +4,9 @@
 // an imported example, open our node, check what renders, take screenshots.
 const fs = require('fs');
 const path = require('path');
-const { run } = require('./proc');
-const { ensureDebianPackages } = require('./debian');
 const { test, assert } = require('./tests');
-const { OWNER } = require('./server');
+const { launchChromium, signIn } = require('./browser');
 const W = require('./workflows');
-
-const CHROMIUM = process.env.E2E_CHROMIUM || '/usr/bin/chromium';
-
-async function ensurePlaywright(cache) {
-	const dir = path.join(cache, 'playwright');
-	const mod = path.join(dir, 'node_modules', 'playwright-core');
-	if (!fs.existsSync(path.join(mod, 'package.json'))) {
-		fs.mkdirSync(dir, { recursive: true });
-		if (!fs.existsSync(path.join(dir, 'package.json'))) fs.writeFileSync(path.join(dir, 'package.json'), '{"private":true}\n');
-		const r = await run('npm', ['install', '--no-save', 'playwright-core@1', '--no-audit', '--no-fund', '--loglevel=error'], {
-			cwd: dir,
-			env: process.env,
-			timeoutMs: 300_000,
-		});
-		if (r.code !== 0) throw new Error(`npm install playwright-core failed:\n${r.stderr}`);
-	}
-	return require(mod);
-}
 
 /** The editor checks, in the server lib/server.js started (srv: base URL, owner signed up). */
 async function editorSuite({ srv, tag, version, cache, screenshotDir, timed, work, suite }) {
@@ -46,41 +26,13 @@ async function editorSuite({ srv, tag, version, cache, screenshotDir, timed, wor
 			}
 		});
 		async function editorChecks() {
-			if (!process.env.E2E_CHROMIUM) await timed('chromium (apt-get when missing)', () => ensureDebianPackages([{ pkg: 'chromium', present: () => fs.existsSync(CHROMIUM) }]));
-			assert(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium (or set E2E_CHROMIUM)`);
-			const { chromium } = await timed('playwright-core (cached)', () => ensurePlaywright(cache));
-			const profile = fs.mkdtempSync(path.join(work, 'chromium-'));
-			// A fresh profile (user data dir) every run.
-			browser = await chromium.launchPersistentContext(profile, {
-				executablePath: CHROMIUM,
-				viewport: { width: 1440, height: 900 },
-				headless: true,
-				timeout: 60_000,
-				args: [
-					'--headless',
-					'--no-sandbox',
-					'--disable-gpu',
-					'--disable-quic',
-					'--no-first-run',
-					'--disable-background-networking',
-					'--disable-component-update',
-					'--disable-sync',
-				],
-			});
-			page = browser.pages()[0] || (await browser.newPage());
-			page.setDefaultTimeout(30_000);
+			({ browser, page } = await launchChromium({ work, cache, timed }));
 			const iconResponses = [];
 			page.on('response', (resp) => {
 				if (/assemblyai.*\.svg/i.test(resp.url())) iconResponses.push(`${resp.status()} ${resp.url()}`);
 			});
 			const notes = [];
-			await timed(`${tag} editor: sign in`, async () => {
-				await page.goto(`${base}/signin`);
-				await page.locator('input[type="email"]').fill(OWNER.email);
-				await page.locator('input[type="password"]').fill(OWNER.password);
-				await page.locator('input[type="password"]').press('Enter');
-				await page.waitForURL((u) => !u.pathname.startsWith('/signin'), { timeout: 30_000 });
-			});
+			await timed(`${tag} editor: sign in`, () => signIn(page, base));
 
 			await timed(`${tag} editor: canvas`, async () => {
 				await page.goto(`${base}/workflow/${W.ids.fileToHttp}`);
