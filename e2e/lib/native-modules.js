@@ -8,6 +8,14 @@ const fs = require('fs');
 const path = require('path');
 const { spawnSync } = require('child_process');
 
+// Packages such as oracledb ship prebuilt addons for every platform side by side
+// (oracledb-6.10.0-darwin-arm64.node, …-win32-x64.node) and load only the one for their platform.
+const PREBUILT_FOR = /-(aix|android|darwin|freebsd|linux|openbsd|sunos|win32)-(arm|arm64|ia32|loong64|mips|mipsel|ppc|ppc64|riscv64|s390|s390x|x64)\.node$/;
+const forThisPlatform = (file) => {
+	const m = PREBUILT_FOR.exec(file);
+	return !m || (m[1] === process.platform && m[2] === process.arch);
+};
+
 function compiledAddons(installDir) {
 	const found = [];
 	const walk = (dir, depth) => {
@@ -21,7 +29,7 @@ function compiledAddons(installDir) {
 			if (!e.isDirectory() || e.isSymbolicLink()) continue;
 			const full = path.join(dir, e.name);
 			if (e.name === 'Release' && path.basename(dir) === 'build') {
-				for (const f of fs.readdirSync(full)) if (f.endsWith('.node')) found.push(path.join(full, f));
+				for (const f of fs.readdirSync(full)) if (f.endsWith('.node') && forThisPlatform(f)) found.push(path.join(full, f));
 			} else if (depth < 12) walk(full, depth + 1);
 		}
 	};
