@@ -53,6 +53,8 @@ async function launchChromium({ work, cache, timed = (_label, fn) => fn(), viewp
 	});
 	const page = browser.pages()[0] || (await browser.newPage());
 	page.setDefaultTimeout(30_000);
+	// The editor's first load parses megabytes of JavaScript: on a busy 2-core machine, half a minute.
+	page.setDefaultNavigationTimeout(120_000);
 	return { browser, page };
 }
 
