@@ -39,7 +39,7 @@ async function waitReady(base, server, timeoutMs = 120_000) {
  * @returns {Promise<{base: string, port: number, logFile: string, server: any, cookie: string,
  *   rest: (method: string, p: string, body?: any) => Promise<any>, stop: () => Promise<void>}>}
  */
-async function startN8nServer({ n8n, work, version, timed, tag }) {
+async function startN8nServer({ n8n, work, version, timed, tag, readyTimeoutMs = 120_000 }) {
 	const port = await freePort();
 	const base = `http://127.0.0.1:${port}`;
 	const logFile = path.join(work, `n8n-start-${version}.log`);
@@ -47,7 +47,7 @@ async function startN8nServer({ n8n, work, version, timed, tag }) {
 	const server = n8n.start({ port, logFile, env: { WEBHOOK_URL: `${base}/`, N8N_RUNNERS_BROKER_PORT: String(await freePort()) } });
 	const srv = { base, port, logFile, server, cookie: '', stop: () => server.stop() };
 	try {
-		await timed(`${tag} n8n start until ready`, () => waitReady(base, server));
+		await timed(`${tag} n8n start until ready`, () => waitReady(base, server, readyTimeoutMs));
 		const r = await fetch(`${base}/rest/owner/setup`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
