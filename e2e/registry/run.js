@@ -251,6 +251,23 @@ async function versionSuite({ version, tag, work, emu, apiKey, V1, V2 }) {
 		});
 		await rest('PATCH', '/rest/e2e/feature', { feature: CUSTOM_REGISTRY_FEATURE, enabled: true });
 
+		// Our node's labels as this n8n loaded them from the registry's tarball (so renamed labels are followed).
+		let L;
+		const readLabels = async () => {
+			const node = (await rest('GET', '/types/nodes.json')).find((t) => t.name === OUR_NODE);
+			assert(node, `${OUR_NODE} is not in /types/nodes.json`);
+			const credType = (await rest('GET', '/types/credentials.json')).find((c) => c.name === OUR_CREDENTIAL);
+			assert(credType, `${OUR_CREDENTIAL} is not in /types/credentials.json`);
+			const optionName = (props, param, value) => props.find((p) => p.name === param)?.options?.find((o) => o.value === value)?.name;
+			return {
+				node: node.displayName,
+				action: node.properties.find((p) => p.name === 'operation').options.find((o) => o.value === 'transcribe').action,
+				sourceUrl: optionName(node.properties, 'source', 'url'),
+				credential: credType.displayName,
+				regionCustom: optionName(credType.properties, 'region', 'custom'),
+			};
+		};
+
 		// --- install
 		const installedOk = await step(`${tag}: Settings → Community nodes → Install "${PKG.name}" → ${V1} installed from the registry, its nodes listed`, async () => {
 			await communityNodes.open(page, srv.base);
@@ -258,10 +275,11 @@ async function versionSuite({ version, tag, work, emu, apiKey, V1, V2 }) {
 			const r = await communityNodes.install(page, PKG.name, { beforeSubmit: () => shot('registry-1-install.png') });
 			assert(r.ok, `the install failed: ${r.toasts.join(' | ')}`);
 			f.install = r.ms;
+			L = await readLabels();
 			const card = communityNodes.card(page, PKG.name);
 			await card.waitFor({ state: 'visible' });
 			const text = await card.innerText();
-			for (const want of [PKG.name, V1, 'AssemblyAI Highlights']) assert(text.includes(want), `the package card does not show "${want}":\n${text}`);
+			for (const want of [PKG.name, V1, L.node]) assert(text.includes(want), `the package card does not show "${want}":\n${text}`);
 			await page.waitForTimeout(500);
 			await shot('registry-2-installed.png');
 			await closeToasts(page);
@@ -275,19 +293,6 @@ async function versionSuite({ version, tag, work, emu, apiKey, V1, V2 }) {
 			return `${fmtMs(r.ms)}; card: ${text.replace(/\s+/g, ' ').slice(0, 120)}`;
 		});
 		if (!installedOk) return fail(`${tag}: workflow, update, uninstall`, 'not run: the install failed');
-
-		// Our node's labels as this n8n loaded them from the registry's tarball.
-		const types = await rest('GET', '/types/nodes.json');
-		const node = types.find((t) => t.name === OUR_NODE);
-		const credType = (await rest('GET', '/types/credentials.json')).find((c) => c.name === OUR_CREDENTIAL);
-		const optionName = (props, param, value) => props.find((p) => p.name === param)?.options?.find((o) => o.value === value)?.name;
-		const L = {
-			node: node.displayName,
-			action: node.properties.find((p) => p.name === 'operation').options.find((o) => o.value === 'transcribe').action,
-			sourceUrl: optionName(node.properties, 'source', 'url'),
-			credential: credType.displayName,
-			regionCustom: optionName(credType.properties, 'region', 'custom'),
-		};
 
 		let ndv;
 		const added = await step(`${tag}: new workflow; nodes panel search "AssemblyAI" finds "${L.node}"; its action "${L.action}" opens the node`, async () => {
@@ -347,10 +352,20 @@ async function versionSuite({ version, tag, work, emu, apiKey, V1, V2 }) {
 		});
 
 		// --- the next release and the update
-		const published2 = await step(`${tag}: npm publish ${V2} (the next patch release) → the Community nodes page offers the update`, async () => {
+		const published2 = await step(`${tag}: npm publish ${V2} (the next patch release) → the Community nodes page offers the update (only with registry= in .n8n/nodes/.npmrc)`, async () => {
 			const r = await timed(`${tag} npm publish ${V2}`, () => registry.publish(path.join(work, `release-${V2}`)));
 			assert(r.code === 0, `npm publish ${V2} failed:\n${tail(r.stdout + r.stderr)}`);
 			assertEqual((await packument(registry.url, PKG.name))['dist-tags'].latest, V2, 'latest version in the registry');
+			// Without the folder's .npmrc, n8n's update check asks npm's default registry, not ours.
+			const npmrc = path.join(nodesDir, '.npmrc');
+			fs.renameSync(npmrc, `${npmrc}.off`);
+			let blind;
+			try {
+				blind = await rest('GET', '/rest/community-packages');
+			} finally {
+				fs.renameSync(`${npmrc}.off`, npmrc);
+			}
+			assert(blind[0].updateAvailable !== V2, `n8n found ${V2} without .n8n/nodes/.npmrc: the README's advice is outdated`);
 			await communityNodes.open(page, srv.base);
 			const card = communityNodes.card(page, PKG.name);
 			await card.getByRole('button', { name: /update/i }).waitFor({ state: 'visible', timeout: 60_000 });
