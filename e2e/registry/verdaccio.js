@@ -121,7 +121,7 @@ async function startRegistry({ cache, dir, packageName, user = 'e2e-publisher', 
 
 	/** `npm publish` in cwd to this registry with the publisher's token (RELEASE_MODE as n8n-node release sets it). */
 	const publish = (cwd, args = []) =>
-		run('npm', ['publish', `--registry=${url}`, `--userconfig=${npmrc}`, '--no-audit', '--no-fund', ...args], {
+		run('npm', ['publish', `--registry=${url}`, `--userconfig=${npmrc}`, '--no-audit', '--no-fund', '--loglevel=error', ...args], {
 			cwd,
 			env: { ...npmEnv(), RELEASE_MODE: 'true' },
 			timeoutMs: 300_000,
