@@ -53,7 +53,6 @@ function configYaml({ storage, htpasswd, uplink, packageName }) {
 				'**': { access: '$all', publish: 'nobody', unpublish: 'nobody', proxy: 'npmjs' },
 			},
 			log: { type: 'stdout', format: 'json', level: 'http' },
-			publish: { allow_offline: true },
 		},
 		null,
 		2,
