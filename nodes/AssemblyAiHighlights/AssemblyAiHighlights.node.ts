@@ -19,7 +19,8 @@ export class AssemblyAiHighlights implements INodeType {
 		icon: { light: 'file:../../icons/assemblyai.svg', dark: 'file:../../icons/assemblyai.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] === "getHighlights" ? "Get Highlights" : "Transcribe with Key Phrases"}}',
+		subtitle:
+			'={{ { getHighlights: "Get Highlights", deleteTranscript: "Delete Transcript" }[$parameter["operation"]] || "Transcribe with Key Phrases" }}',
 		description: 'Transcribe recordings with AssemblyAI and get their key phrases as items',
 		defaults: { name: 'AssemblyAI Highlights' },
 		inputs: [NodeConnectionTypes.Main],

@@ -7,6 +7,8 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
+import { deleteReadTranscripts } from '../AssemblyAiHighlights/actions/deleteAfterReading';
+import type { ItemOutcome } from '../AssemblyAiHighlights/actions/results';
 import { itemsForTranscript } from '../AssemblyAiHighlights/actions/results';
 import { readShapeOptions } from '../AssemblyAiHighlights/actions/settings';
 import type { OutputShape } from '../AssemblyAiHighlights/highlights';
@@ -61,11 +63,17 @@ export class AssemblyAiHighlightsTrigger implements INodeType {
 		answer(200, { received: true });
 
 		const output = this.getNodeParameter('output', 'keyPhrases') as OutputShape;
-		const shape = readShapeOptions(this.getNodeParameter('options', {}) as IDataObject);
+		const options = this.getNodeParameter('options', {}) as IDataObject;
 		let items: INodeExecutionData[];
 		try {
+			const shape = readShapeOptions(options, this.getNode());
 			const transcript = await getTranscript(this, transcriptId);
 			items = itemsForTranscript(this.getNode(), transcript, 0, { output, shape });
+			if (options.deleteAfterReading === true) {
+				const read: ItemOutcome = { itemIndex: 0, items, transcriptId, readForDeletion: { status: transcript.status } };
+				await deleteReadTranscripts(this, [read]);
+				items = read.items ?? [];
+			}
 		} catch (error) {
 			// A failed transcript, or one that cannot be read, is reported as an item, never dropped.
 			const json: IDataObject = { transcriptId, status: body.status ?? 'unknown', error: (error as Error).message };

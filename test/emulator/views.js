@@ -6,6 +6,7 @@
 'use strict';
 
 const fixtures = require('./fixtures');
+const { toMultichannel } = require('./multichannel');
 
 /** @typedef {Record<string, any>} Json */
 /** @typedef {import('./store').TranscriptRecord} TranscriptRecord */
@@ -20,6 +21,7 @@ const ECHO_FIELDS = [
 	'language_code',
 	'keyterms_prompt',
 	'speaker_labels',
+	'multichannel',
 	'audio_start_from',
 	'audio_end_at',
 	'webhook_url',
@@ -127,7 +129,9 @@ function completedView(record, mutate) {
 	if (!view.auto_highlights) view.auto_highlights_result = null;
 
 	view.speaker_labels = params.speaker_labels === true;
-	if (!view.speaker_labels) {
+	if (params.multichannel === true) {
+		toMultichannel(view, view.speaker_labels);
+	} else if (!view.speaker_labels) {
 		for (const word of view.words ?? []) word.speaker = null;
 		view.utterances = null;
 		for (const item of view.sentiment_analysis_results ?? []) item.speaker = null;

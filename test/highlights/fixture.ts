@@ -43,3 +43,16 @@ export function syntheticTranscript(
 		...extra,
 	} as Transcript;
 }
+
+/**
+ * The recorded transcript as the emulator serves a stereo call (multichannel: true): speaker A on
+ * channel 1, B on channel 2; with speaker labels the speakers are "1A" and "2A".
+ */
+export function loadStereoTranscript(speakerLabels = false): Transcript {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { toMultichannel } = require('../emulator/multichannel') as { toMultichannel: (t: Transcript, labels: boolean) => void };
+	const transcript = loadRealTranscript();
+	transcript.speaker_labels = speakerLabels;
+	toMultichannel(transcript, speakerLabels);
+	return transcript;
+}

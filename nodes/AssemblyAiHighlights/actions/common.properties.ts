@@ -56,6 +56,12 @@ export const outputProperty: INodeProperties = {
 	default: 'keyPhrases',
 	options: [
 		{
+			name: 'By Speaker',
+			value: 'speakers',
+			description:
+				'One item per speaker (or channel) with the key phrases they said, counted for them alone. Needs Speaker Labels or Multichannel.',
+		},
+		{
 			name: 'Key Phrases',
 			value: 'keyPhrases',
 			description: 'One item per key phrase: text, rank, count, timestamps, first mention',
@@ -66,14 +72,14 @@ export const outputProperty: INodeProperties = {
 			description: 'One item per time a key phrase is said, with its start time: for clips and "jump to" links',
 		},
 		{
-			name: 'Summary',
-			value: 'summary',
-			description: 'One item per recording with all its key phrases: for an email or an AI agent',
-		},
-		{
 			name: 'Raw Transcript',
 			value: 'raw',
 			description: "AssemblyAI's transcript JSON, untouched",
+		},
+		{
+			name: 'Summary',
+			value: 'summary',
+			description: 'One item per recording with all its key phrases: for an email or an AI agent',
 		},
 	],
 	description: 'How to turn each finished transcript into items',
@@ -114,11 +120,19 @@ export const optionsProperty: INodeProperties = {
 			description: 'With Include Context: how many transcript words around each mention to show, split before and after',
 		},
 		{
+			displayName: 'Delete After Reading',
+			name: 'deleteAfterReading',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to delete the transcript and its uploaded recording at AssemblyAI once the output is built. Each item then says "deleted"; if deleting fails, it keeps its key phrases with the reason.',
+		},
+		{
 			displayName: 'Include Context',
 			name: 'includeContext',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to add the words around each mention, and who said it when speaker labels are on',
+			description: 'Whether to add the words around each mention, and who said it when speaker labels or multichannel are on',
 		},
 		{
 			displayName: 'Include Transcript Text',
@@ -180,6 +194,15 @@ export const optionsProperty: INodeProperties = {
 				{ name: 'Text', value: 'text' },
 			],
 			description: 'Order of the phrases',
+		},
+		{
+			displayName: 'Speaker Names',
+			name: 'speakerNames',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. A=Agent, B=Customer',
+			description:
+				"Names to show instead of AssemblyAI's speaker labels (A, B, …) or channels (1 = left, 2 = right), as label=name pairs separated by commas",
 		},
 		{
 			displayName: 'Top N',

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { callbackNotice, optionsProperty, outputProperties, waitModeProperties } from './common.properties';
+import { deleteTranscriptProperties } from './deleteTranscript/description';
 import { getHighlightsProperties } from './getHighlights/description';
 import { transcribeInputProperties, transcribeOptionProperties } from './transcribe/description';
 
@@ -22,6 +23,12 @@ const operationProperty: INodeProperties = {
 			action: 'Get the key phrases of a transcript',
 			description: 'Output the key phrases of a transcript created earlier, by its ID',
 		},
+		{
+			name: 'Delete Transcript',
+			value: 'deleteTranscript',
+			action: 'Delete a transcript',
+			description: 'Delete a transcript and the recording uploaded for it at AssemblyAI, by its ID',
+		},
 	],
 };
 
@@ -29,9 +36,11 @@ export const nodeProperties: INodeProperties[] = [
 	operationProperty,
 	...transcribeInputProperties,
 	...getHighlightsProperties,
+	...deleteTranscriptProperties,
 	...waitModeProperties,
 	callbackNotice,
 	...outputProperties,
 	...transcribeOptionProperties,
-	optionsProperty,
+	// Delete Transcript shapes nothing, so it has no options.
+	{ ...optionsProperty, displayOptions: { hide: { operation: ['deleteTranscript'] } } },
 ];

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { Transcript } from '../highlights';
-import { findHighlightsProblem, shapeTranscript } from '../highlights';
+import { findHighlightsProblem, shapeTranscript, tellsSpeakers } from '../highlights';
 import type { TranscriptJson } from '../transport/types';
 import type { WaitResult } from '../transport/wait';
 import type { ItemSettings } from './settings';
@@ -12,7 +12,12 @@ export interface ItemOutcome {
 	items?: INodeExecutionData[];
 	error?: Error;
 	transcriptId?: string;
+	/** Set when the items are a transcript's output and Delete After Reading is on: the status it was read in. */
+	readForDeletion?: { status: string };
 }
+
+const SPEAKERS_NEED =
+	'It was created without Speaker Labels and without Multichannel, and both can only be set when a transcript is created. Transcribe the recording again with Transcript Options > Speaker Labels (several voices on one track) or Multichannel (each speaker on their own channel, as in most call-center recordings) on.';
 
 export const GET_HIGHLIGHTS_LATER = (id: string) =>
 	`Nothing is lost: run Get Highlights with transcript ID ${id} later; the transcript is not paid for twice.`;
@@ -62,6 +67,12 @@ export function itemsForTranscript(
 	}
 	if (problem?.kind === 'notCompleted') {
 		return [{ json: { transcriptId: id, status: problem.status }, pairedItem: { item: itemIndex } }];
+	}
+	if (settings.output === 'speakers' && !tellsSpeakers(transcript as unknown as Transcript)) {
+		throw new NodeOperationError(node, `Transcript ${id} does not say who spoke, so Output "By Speaker" cannot split its key phrases`, {
+			itemIndex,
+			description: SPEAKERS_NEED,
+		});
 	}
 	return shapeTranscript(transcript as unknown as Transcript, settings.output, settings.shape).map((json) => ({
 		json: json as IDataObject,

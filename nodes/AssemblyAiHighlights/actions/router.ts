@@ -1,11 +1,13 @@
 import type { IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { deleteTranscriptOperation } from './deleteTranscript/execute';
 import { getHighlights } from './getHighlights/execute';
 import { transcribe } from './transcribe/execute';
 
 const operations: Record<string, (this: IExecuteFunctions) => Promise<INodeExecutionData[]>> = {
 	transcribe,
 	getHighlights,
+	deleteTranscript: deleteTranscriptOperation,
 };
 
 /** Node parameters that hold secrets: an error keeps a copy of its node, which n8n stores with the run. */

@@ -1,6 +1,7 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import type { OutputShape, ShapeOptions } from '../highlights';
-import { DEFAULT_SHAPE_OPTIONS } from '../highlights';
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type { OutputShape, ShapeOptions, SpeakerNames } from '../highlights';
+import { DEFAULT_SHAPE_OPTIONS, parseSpeakerNames } from '../highlights';
 import type { WaitSettings } from '../transport/wait';
 
 export type WaitMode = 'poll' | 'callback' | 'none';
@@ -11,6 +12,8 @@ export interface ItemSettings {
 	output: OutputShape;
 	shape: ShapeOptions;
 	wait: WaitSettings;
+	/** Delete the transcript at AssemblyAI once its output is built. */
+	deleteAfterReading: boolean;
 }
 
 const number = (value: unknown, fallback: number) =>
@@ -22,7 +25,8 @@ export function readItemSettings(ctx: IExecuteFunctions, itemIndex: number): Ite
 	return {
 		waitMode,
 		output: ctx.getNodeParameter('output', itemIndex, waitMode === 'callback' ? 'summary' : 'keyPhrases') as OutputShape,
-		shape: readShapeOptions(options),
+		shape: readShapeOptions(options, ctx.getNode(), itemIndex),
+		deleteAfterReading: options.deleteAfterReading === true,
 		wait: {
 			pollIntervalMs: Math.max(10, number(options.pollIntervalSeconds, 3) * 1000),
 			maxWaitMs: Math.max(0, number(options.maxWaitMinutes, 60) * 60_000),
@@ -30,8 +34,8 @@ export function readItemSettings(ctx: IExecuteFunctions, itemIndex: number): Ite
 	};
 }
 
-/** The shaping part of the Options collection, defaults filled in. */
-export function readShapeOptions(options: IDataObject): ShapeOptions {
+/** The shaping part of the Options collection, defaults filled in; bad Speaker Names stop with an example. */
+export function readShapeOptions(options: IDataObject, node: INode, itemIndex = 0): ShapeOptions {
 	const d = DEFAULT_SHAPE_OPTIONS;
 	return {
 		sortBy: (options.sortBy as ShapeOptions['sortBy']) ?? d.sortBy,
@@ -42,7 +46,18 @@ export function readShapeOptions(options: IDataObject): ShapeOptions {
 		includeText: (options.includeText as boolean) ?? d.includeText,
 		includeContext: (options.includeContext as boolean) ?? d.includeContext,
 		contextWords: Math.max(0, Math.floor(number(options.contextWords, d.contextWords))),
+		speakerNames: readSpeakerNames(options.speakerNames, node, itemIndex),
 	};
+}
+
+function readSpeakerNames(value: unknown, node: INode, itemIndex: number): SpeakerNames {
+	const parsed = parseSpeakerNames(typeof value === 'string' ? value : '');
+	if ('names' in parsed) return parsed.names;
+	throw new NodeOperationError(node, `Options > Speaker Names: ${parsed.problem}`, {
+		itemIndex,
+		description:
+			"Write label=name pairs separated by commas, with AssemblyAI's labels: A=Agent, B=Customer (Speaker Labels) or 1=Agent, 2=Customer (Multichannel: 1 is the left channel, 2 the right).",
+	});
 }
 
 /** The items of one execution wait together: the shortest interval and the longest deadline asked for. */

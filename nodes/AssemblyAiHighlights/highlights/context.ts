@@ -56,13 +56,6 @@ export function findMentionWords(index: WordIndex, start: number, end: number): 
 	return { first: nearest, end: nearest + 1 };
 }
 
-/** The speaker of the mention's first word; null without words or without speaker labels. */
-export function speakerOf(index: WordIndex, mention: MentionWords | undefined): string | null {
-	if (!mention) return null;
-	const speaker = index.words[mention.first].speaker;
-	return typeof speaker === 'string' && speaker !== '' ? speaker : null;
-}
-
 /**
  * The mention's words plus contextWords more, floor(n/2) before and the rest after, joined by
  * spaces; '…' marks a cut before the transcript's start or its end. null without words.

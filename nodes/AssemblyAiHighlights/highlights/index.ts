@@ -3,6 +3,7 @@ export { shapeTranscript } from './shape';
 export { findHighlightsProblem } from './problems';
 export { formatTime } from './time';
 export { selectPhrases } from './select';
+export { parseSpeakerNames, tellsSpeakers } from './speakers';
 export { DEFAULT_SHAPE_OPTIONS } from './types';
 export type {
 	AutoHighlightResult,
@@ -13,6 +14,7 @@ export type {
 	Phrase,
 	ShapeOptions,
 	SortBy,
+	SpeakerNames,
 	Timestamp,
 	Transcript,
 	Word,

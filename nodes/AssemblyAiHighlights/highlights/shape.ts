@@ -1,5 +1,7 @@
-import { contextOf, createWordIndex, findMentionWords, speakerOf, type WordIndex } from './context';
-import { selectPhrases } from './select';
+import { splitBySpeaker } from './bySpeaker';
+import { contextOf, createWordIndex, findMentionWords, type WordIndex } from './context';
+import { mergeCaseVariants, selectPhrases, toPhrase } from './select';
+import { isMultichannel, voiceAt } from './speakers';
 import { formatTime } from './time';
 import {
 	DEFAULT_SHAPE_OPTIONS,
@@ -20,21 +22,24 @@ function withDefaults(options: Partial<ShapeOptions> | undefined): ShapeOptions 
 	return merged;
 }
 
-function mentionsOf(phrase: Phrase, words: WordIndex, contextWords: number): Mention[] {
+/** What mentions are looked up in: the transcript's words, and whether they carry channels. */
+interface Words {
+	index: WordIndex;
+	multichannel: boolean;
+}
+
+function mentionsOf(phrase: Phrase, options: ShapeOptions, words: Words): Mention[] {
 	return phrase.timestamps.map(({ start, end }) => {
-		const found = findMentionWords(words, start, end);
-		return {
-			start,
-			end,
-			startTime: formatTime(start),
-			speaker: speakerOf(words, found),
-			context: contextOf(words, found, contextWords),
-		};
+		const found = findMentionWords(words.index, start, end);
+		const voice = voiceAt(words.index, found, options.speakerNames);
+		const context = contextOf(words.index, found, options.contextWords);
+		const channel = words.multichannel ? { channel: voice.channel } : {};
+		return { start, end, startTime: formatTime(start), speaker: voice.speaker, ...channel, context };
 	});
 }
 
-/** The keyPhrases item shape without transcriptId (also summary's `highlights` entries). */
-function phraseObject(phrase: Phrase, options: ShapeOptions, words: WordIndex): Record<string, unknown> {
+/** The keyPhrases item shape without transcriptId (also summary's and speakers' `highlights` entries). */
+function phraseObject(phrase: Phrase, options: ShapeOptions, words: Words): Record<string, unknown> {
 	const item: Record<string, unknown> = {
 		text: phrase.text,
 		rank: phrase.rank,
@@ -43,7 +48,7 @@ function phraseObject(phrase: Phrase, options: ShapeOptions, words: WordIndex): 
 		firstMentionMs: phrase.firstMentionMs,
 		firstMention: phrase.firstMentionMs === null ? null : formatTime(phrase.firstMentionMs),
 	};
-	if (options.includeContext) item.mentions = mentionsOf(phrase, words, options.contextWords);
+	if (options.includeContext) item.mentions = mentionsOf(phrase, options, words);
 	return item;
 }
 
@@ -51,10 +56,11 @@ function occurrenceItems(
 	transcriptId: string | null,
 	phrase: Phrase,
 	options: ShapeOptions,
-	words: WordIndex,
+	words: Words,
 ): Array<Record<string, unknown>> {
 	return phrase.timestamps.map(({ start, end }, i) => {
-		const found = findMentionWords(words, start, end);
+		const found = findMentionWords(words.index, start, end);
+		const voice = voiceAt(words.index, found, options.speakerNames);
 		const item: Record<string, unknown> = {
 			transcriptId,
 			text: phrase.text,
@@ -64,17 +70,34 @@ function occurrenceItems(
 			start,
 			end,
 			startTime: formatTime(start),
-			speaker: speakerOf(words, found),
+			speaker: voice.speaker,
 		};
-		if (options.includeContext) item.context = contextOf(words, found, options.contextWords);
+		if (words.multichannel) item.channel = voice.channel;
+		if (options.includeContext) item.context = contextOf(words.index, found, options.contextWords);
 		return item;
 	});
+}
+
+/** One item per speaker (channel): their phrases and how often they said key phrases at all. */
+function speakerItems(transcriptId: string | null, transcript: Transcript, options: ShapeOptions, words: Words) {
+	const results = transcript.auto_highlights_result?.results;
+	const phrases = (Array.isArray(results) ? results : []).filter((r) => r !== null && typeof r === 'object').map(toPhrase);
+	const parts = splitBySpeaker(options.mergeCase ? mergeCaseVariants(phrases) : phrases, words.index, options);
+	return parts.map((part) => ({
+		transcriptId,
+		speaker: part.speaker,
+		channel: part.channel,
+		keyPhrases: part.phrases.map((phrase) => phrase.text),
+		highlights: part.phrases.map((phrase) => phraseObject(phrase, options, words)),
+		mentions: part.mentions,
+	}));
 }
 
 /**
  * A transcript -> output items (one object per n8n item). 'raw' returns the transcript itself,
  * untouched. The other shapes expect findHighlightsProblem(transcript) to be undefined but
- * tolerate empty or missing results. The input transcript is never modified.
+ * tolerate empty or missing results; 'speakers' gives nothing useful unless tellsSpeakers(transcript).
+ * The input transcript is never modified.
  */
 export function shapeTranscript(
 	transcript: Transcript,
@@ -82,15 +105,18 @@ export function shapeTranscript(
 	options: ShapeOptions,
 ): Array<Record<string, unknown>> {
 	if (output === 'raw') return [transcript];
-	if (output !== 'keyPhrases' && output !== 'occurrences' && output !== 'summary') {
-		throw new Error(`Unknown output '${String(output)}': use keyPhrases, occurrences, summary or raw`);
+	if (output !== 'keyPhrases' && output !== 'occurrences' && output !== 'summary' && output !== 'speakers') {
+		throw new Error(`Unknown output '${String(output)}': use keyPhrases, occurrences, summary, speakers or raw`);
 	}
 	const opts = withDefaults(options);
 	const transcriptId = typeof transcript.id === 'string' ? transcript.id : null;
+	// Words are only read for speaker/channel/context; skip indexing them when nothing needs them.
+	const needsWords = output === 'occurrences' || output === 'speakers' || opts.includeContext;
+	const index = createWordIndex(needsWords ? transcript.words : undefined);
+	const words: Words = { index, multichannel: needsWords && isMultichannel(transcript, index) };
+
+	if (output === 'speakers') return speakerItems(transcriptId, transcript, opts, words);
 	const phrases = selectPhrases(transcript.auto_highlights_result?.results, opts);
-	// Words are only read for speaker/context; skip indexing them when nothing needs them.
-	const needsWords = output === 'occurrences' || opts.includeContext;
-	const words = createWordIndex(needsWords ? transcript.words : undefined);
 
 	if (output === 'keyPhrases') {
 		return phrases.map((phrase) => ({ transcriptId, ...phraseObject(phrase, opts, words) }));

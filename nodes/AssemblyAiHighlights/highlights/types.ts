@@ -25,13 +25,17 @@ export interface AutoHighlightsResult {
 	[key: string]: unknown;
 }
 
-/** One entry of `words`; `speaker` is null when speaker labels are off. */
+/**
+ * One entry of `words`; `speaker` is null when speaker labels are off. With multichannel, `channel`
+ * is "1", "2", … (left, right, …) and `speaker` is the channel, or "1A", "1B", … with speaker labels.
+ */
 export interface Word {
 	text: string;
 	start: number;
 	end: number;
 	confidence?: number;
 	speaker?: string | null;
+	channel?: string | null;
 	[key: string]: unknown;
 }
 
@@ -46,12 +50,14 @@ export interface Transcript {
 	language_code?: string | null;
 	text?: string | null;
 	words?: Word[] | null;
+	speaker_labels?: boolean | null;
+	multichannel?: boolean | null;
 	auto_highlights?: boolean | null;
 	auto_highlights_result?: AutoHighlightsResult | null;
 	[key: string]: unknown;
 }
 
-export type OutputShape = 'keyPhrases' | 'occurrences' | 'summary' | 'raw';
+export type OutputShape = 'keyPhrases' | 'occurrences' | 'summary' | 'speakers' | 'raw';
 
 export type SortBy = 'rank' | 'count' | 'time' | 'text';
 
@@ -70,7 +76,12 @@ export interface ShapeOptions {
 	includeContext: boolean;
 	/** Words of context around a mention, split evenly before and after. */
 	contextWords: number;
+	/** Names shown instead of AssemblyAI's labels, by upper-case label or channel (parseSpeakerNames). */
+	speakerNames: SpeakerNames;
 }
+
+/** Upper-case speaker label or channel ("A", "1A", "2") -> the name to show. Plain JSON: it travels in executions. */
+export type SpeakerNames = Record<string, string>;
 
 export const DEFAULT_SHAPE_OPTIONS: ShapeOptions = {
 	sortBy: 'rank',
@@ -81,6 +92,7 @@ export const DEFAULT_SHAPE_OPTIONS: ShapeOptions = {
 	includeText: false,
 	includeContext: false,
 	contextWords: 12,
+	speakerNames: {},
 };
 
 /** A key phrase after normalisation and selection (internal, before output shaping). */
@@ -100,6 +112,8 @@ export interface Mention {
 	end: number;
 	startTime: string;
 	speaker: string | null;
+	/** Only on multichannel transcripts. */
+	channel?: string | null;
 	context: string | null;
 }
 
@@ -108,4 +122,5 @@ export type HighlightsProblem =
 	| { kind: 'failed'; message: string }
 	| { kind: 'deleted' }
 	| { kind: 'notRequested' }
+	| { kind: 'deleted' }
 	| { kind: 'unavailable' };

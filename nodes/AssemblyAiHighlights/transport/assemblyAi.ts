@@ -168,6 +168,23 @@ export async function getTranscript(ctx: ApiContext, transcriptId: string, itemI
 	});
 }
 
+/**
+ * DELETE /v2/transcript/{id}: AssemblyAI scrubs the transcript and deletes a file uploaded for it
+ * (answering with the scrubbed transcript). Sent again after a failure: deleting twice is harmless.
+ */
+export async function deleteTranscript(ctx: ApiContext, transcriptId: string, itemIndex?: number): Promise<TranscriptJson> {
+	return await apiRequest<TranscriptJson>(ctx, {
+		method: 'DELETE',
+		path: `/v2/transcript/${encodeURIComponent(transcriptId)}`,
+		what: `deletion of transcript ${transcriptId}`,
+		itemIndex,
+		hints: { 400: UNKNOWN_ID_HINT, 404: UNKNOWN_ID_HINT },
+		retry: 'idempotent',
+		isValid: isTranscript,
+		timeoutMs: LOOKUP_TIMEOUT_MS,
+	});
+}
+
 export async function listTranscripts(ctx: ApiContext, qs: IDataObject): Promise<IDataObject> {
 	return await apiRequest<IDataObject>(ctx, {
 		method: 'GET',

@@ -4,6 +4,7 @@ import type { TranscriptJson } from '../../transport/types';
 import type { WaitResult } from '../../transport/wait';
 import { isFinished, waitForTranscripts } from '../../transport/wait';
 import { mapWithConcurrency } from '../../utils/concurrency';
+import { deleteReadTranscripts, outputIsDelivered } from '../deleteAfterReading';
 import type { ItemOutcome } from '../results';
 import { asNodeError, collectOutcomes, itemsForTranscript, itemsForWaitResult } from '../results';
 import type { ItemSettings } from '../settings';
@@ -18,7 +19,10 @@ interface Request {
 	settings: ItemSettings;
 }
 
-/** Get Highlights: look up each transcript once, wait for the unfinished ones together, shape the output. */
+/**
+ * Get Highlights: look up each transcript once, wait for the unfinished ones together, shape the
+ * output, then (Delete After Reading) delete each transcript read once.
+ */
 export async function getHighlights(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
 	const outcomes: ItemOutcome[] = [];
@@ -67,10 +71,13 @@ export async function getHighlights(this: IExecuteFunctions): Promise<INodeExecu
 			const out = result
 				? itemsForWaitResult(this, result, itemIndex, settings, transcriptId, wait?.maxWaitMs ?? 0)
 				: itemsForTranscript(this.getNode(), found, itemIndex, settings);
-			outcomes.push({ itemIndex, items: out, transcriptId });
+			const read = result?.kind === 'finished' ? result.transcript : found;
+			outcomes.push({ itemIndex, items: out, transcriptId, readForDeletion: settings.deleteAfterReading ? { status: read.status } : undefined });
 		} catch (error) {
 			outcomes.push({ itemIndex, error, transcriptId });
 		}
 	}
+	// Only once every item's output is built, and only when it will be delivered.
+	if (outputIsDelivered(this.continueOnFail(), outcomes)) await deleteReadTranscripts(this, outcomes);
 	return collectOutcomes(this, outcomes);
 }

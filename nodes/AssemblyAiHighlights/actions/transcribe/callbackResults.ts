@@ -3,6 +3,8 @@ import { getTranscript } from '../../transport/assemblyAi';
 import type { ApiContext, TranscriptJson } from '../../transport/types';
 import { BURST_REQUESTS, isFinished, LIST_POLLING_FROM, listStatuses, MAX_REQUESTS_PER_SECOND, Pacer } from '../../transport/wait';
 import { mapWithConcurrency } from '../../utils/concurrency';
+import { deleteReadTranscripts } from '../deleteAfterReading';
+import type { ItemOutcome } from '../results';
 import { errorJson, itemsForTranscript } from '../results';
 import type { CallbackEntry } from './callbackState';
 
@@ -46,26 +48,32 @@ export async function checkStatus(ctx: ApiContext, ids: string[], minListed = LI
 	return { running, fetched, finishedAt };
 }
 
-/** Every input item's output: its key phrases, or an error item (a failed transcript, a failed lookup). */
+/**
+ * Every input item's output: its key phrases, or an error item (a failed transcript, a failed lookup).
+ * With Delete After Reading, the transcripts are deleted once all of it is built.
+ */
 export async function outputFor(
 	ctx: ApiContext,
 	entries: CallbackEntry[],
 	fetched: Map<string, TranscriptJson>,
 ): Promise<INodeExecutionData[]> {
 	const pacer = new Pacer(1000 / MAX_REQUESTS_PER_SECOND, undefined, BURST_REQUESTS);
-	const perEntry = await mapWithConcurrency(entries, FETCH_CONCURRENCY, async (entry): Promise<INodeExecutionData[]> => {
-		const pairedItem = { item: entry.itemIndex };
-		if (!entry.transcriptId) return [{ json: entry.failure ?? {}, pairedItem }];
+	const outcomes = await mapWithConcurrency(entries, FETCH_CONCURRENCY, async (entry): Promise<ItemOutcome> => {
+		const { itemIndex, transcriptId } = entry;
+		const pairedItem = { item: itemIndex };
+		if (!transcriptId) return { itemIndex, items: [{ json: entry.failure ?? {}, pairedItem }] };
 		try {
-			let transcript = fetched.get(entry.transcriptId);
+			let transcript = fetched.get(transcriptId);
 			if (!transcript) {
 				await pacer.turn();
-				transcript = await getTranscript(ctx, entry.transcriptId);
+				transcript = await getTranscript(ctx, transcriptId);
 			}
-			return itemsForTranscript(ctx.getNode(), transcript, entry.itemIndex, entry);
+			const items = itemsForTranscript(ctx.getNode(), transcript, itemIndex, entry);
+			return { itemIndex, items, transcriptId, readForDeletion: entry.deleteAfterReading ? { status: transcript.status } : undefined };
 		} catch (error) {
-			return [{ json: errorJson(error as Error, entry.transcriptId), pairedItem }];
+			return { itemIndex, items: [{ json: errorJson(error as Error, transcriptId), pairedItem }] };
 		}
 	});
-	return perEntry.flat();
+	await deleteReadTranscripts(ctx, outcomes);
+	return outcomes.flatMap((outcome) => outcome.items ?? []);
 }

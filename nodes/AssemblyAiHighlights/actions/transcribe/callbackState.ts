@@ -14,6 +14,8 @@ export interface CallbackEntry {
 	failure?: IDataObject;
 	output: OutputShape;
 	shape: ShapeOptions;
+	/** Options > Delete After Reading: deleted once the resumed output is built. */
+	deleteAfterReading?: boolean;
 }
 
 /** The key under which each waiting item carries its entry. */

@@ -74,7 +74,7 @@ export async function waitForCallbacks(
 		});
 	}
 	for (const { itemIndex, transcriptId, settings } of accepted) {
-		entries.push({ itemIndex, transcriptId, output: settings.output, shape: settings.shape });
+		entries.push({ itemIndex, transcriptId, output: settings.output, shape: settings.shape, deleteAfterReading: settings.deleteAfterReading });
 	}
 	entries.sort((a, b) => a.itemIndex - b.itemIndex);
 

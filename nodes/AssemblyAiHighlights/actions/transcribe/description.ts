@@ -86,11 +86,19 @@ const optionProperties: INodeProperties[] = [
 				description: "The recording's language. AssemblyAI's Key Phrases model works on English only.",
 			},
 			{
+				displayName: 'Multichannel',
+				name: 'multichannel',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to transcribe each audio channel on its own, for recordings with every speaker on their own channel (a call center's agent left, customer right): each mention then names its channel",
+			},
+			{
 				displayName: 'Speaker Labels',
 				name: 'speakerLabels',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to detect who speaks when, so each mention can name its speaker (with Include Context)',
+				description: 'Whether to detect who speaks when, so each mention can name its speaker (with Include Context) and Output "By Speaker" can split the phrases',
 			},
 			{
 				displayName: 'Speech Models',

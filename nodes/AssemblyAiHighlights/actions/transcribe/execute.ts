@@ -5,6 +5,7 @@ import { TranscriptClaims } from '../../transport/claims';
 import type { TranscriptJson } from '../../transport/types';
 import { waitForTranscripts } from '../../transport/wait';
 import { mapWithConcurrency } from '../../utils/concurrency';
+import { deleteReadTranscripts, outputIsDelivered } from '../deleteAfterReading';
 import type { ItemOutcome } from '../results';
 import { asNodeError, collectOutcomes, itemsForWaitResult, statusItem, stopError } from '../results';
 import type { ItemSettings } from '../settings';
@@ -13,7 +14,7 @@ import type { AudioSource } from './audio';
 import { readAudioSource, resolveAudioUrl } from './audio';
 import { checkStatus } from './callbackResults';
 import { callbackParams, waitForCallbacks } from './callbackWait';
-import { readTranscriptParams } from './params';
+import { checkSpeakersCanBeTold, readTranscriptParams } from './params';
 
 /** Uploads and transcript requests in flight at once. */
 const SUBMIT_CONCURRENCY = 4;
@@ -40,6 +41,7 @@ export async function transcribe(this: IExecuteFunctions): Promise<INodeExecutio
 		try {
 			const settings = readItemSettings(this, itemIndex);
 			let params = readTranscriptParams(this, itemIndex);
+			checkSpeakersCanBeTold(this, params, settings.output, itemIndex);
 			if (settings.waitMode === 'callback') params = await callbackParams(this, params, settings.output, itemIndex);
 			plans.push({ itemIndex, audio: await readAudioSource(this, items[itemIndex], itemIndex), params, settings });
 		} catch (error) {
@@ -106,10 +108,12 @@ export async function transcribe(this: IExecuteFunctions): Promise<INodeExecutio
 			const out = result
 				? itemsForWaitResult(this, result, itemIndex, settings, transcript.id, wait?.maxWaitMs ?? 0)
 				: [statusItem(transcript, itemIndex)];
-			outcomes.push({ itemIndex, items: out, transcriptId: transcript.id });
+			const read = result?.kind === 'finished' ? result.transcript : transcript;
+			outcomes.push({ itemIndex, items: out, transcriptId: transcript.id, readForDeletion: settings.deleteAfterReading ? { status: read.status } : undefined });
 		} catch (error) {
 			outcomes.push({ itemIndex, error, transcriptId: transcript.id });
 		}
 	}
+	if (outputIsDelivered(this.continueOnFail(), outcomes)) await deleteReadTranscripts(this, outcomes);
 	return collectOutcomes(this, outcomes, { created: true });
 }

@@ -35,6 +35,7 @@ export function readTranscriptParams(ctx: IExecuteFunctions, itemIndex: number):
 	const keyterms = splitList(options.keytermsPrompt, /[\n,]/);
 	if (keyterms.length > 0) params.keyterms_prompt = keyterms;
 	if (options.speakerLabels === true) params.speaker_labels = true;
+	if (options.multichannel === true) params.multichannel = true;
 
 	const start = Number(options.audioStartFrom ?? 0);
 	const end = Number(options.audioEndAt ?? 0);
@@ -79,4 +80,14 @@ export function isHttpUrl(value: string): boolean {
 	} catch {
 		return false;
 	}
+}
+
+/** Output "By Speaker" needs speaker labels or channels: said before anything is uploaded or paid for. */
+export function checkSpeakersCanBeTold(ctx: IExecuteFunctions, params: IDataObject, output: string, itemIndex: number): void {
+	if (output !== 'speakers' || params.speaker_labels === true || params.multichannel === true) return;
+	throw new NodeOperationError(ctx.getNode(), 'Output "By Speaker" needs Speaker Labels or Multichannel under Transcript Options', {
+		itemIndex,
+		description:
+			'Turn on Transcript Options > Speaker Labels (several voices on one track) or Multichannel (each speaker on their own channel, as in most call-center recordings), or choose another Output. Nothing was uploaded or paid for.',
+	});
 }
