@@ -137,6 +137,8 @@ describe('Emulator responses validate against the schema the spec declares for t
 		{ name: 'delete', path: BY_ID, method: 'delete', status: 200, allowed: ALLOWED_FOR_TRANSCRIPT },
 		{ name: 'get after delete', path: BY_ID, method: 'get', status: 200, allowed: ALLOWED_FOR_TRANSCRIPT },
 		{ name: 'list after delete', path: TRANSCRIPT, method: 'get', status: 200, allowed: ALLOWED_FOR_LIST },
+		{ name: 'get completed, multichannel', path: BY_ID, method: 'get', status: 200, allowed: ALLOWED_FOR_TRANSCRIPT },
+		{ name: 'get completed, multichannel with speaker labels', path: BY_ID, method: 'get', status: 200, allowed: ALLOWED_FOR_TRANSCRIPT },
 		{ name: '400 create without audio_url', path: TRANSCRIPT, method: 'post', status: 400, allowed: [] },
 		{ name: '400 create, key phrases in German', path: TRANSCRIPT, method: 'post', status: 400, allowed: [] },
 		{ name: '400 create, body not JSON', path: TRANSCRIPT, method: 'post', status: 400, allowed: [] },
@@ -192,6 +194,12 @@ describe('Emulator responses validate against the schema the spec declares for t
 		await record('delete', call(emu, 'DELETE', `${TRANSCRIPT}/${plain}`));
 		await record('get after delete', call(emu, 'GET', `${TRANSCRIPT}/${plain}`));
 		await record('list after delete', call(emu, 'GET', TRANSCRIPT));
+		const stereo = async (body: Record<string, unknown>) =>
+			(await call(emu, 'POST', TRANSCRIPT, { body: { audio_url: 'https://assembly.ai/stereo-call.mp3', auto_highlights: true, multichannel: true, ...body } })).json.id;
+		const stereoIds = [await stereo({}), await stereo({ speaker_labels: true })];
+		clock.advance(2000);
+		await record('get completed, multichannel', call(emu, 'GET', `${TRANSCRIPT}/${stereoIds[0]}`));
+		await record('get completed, multichannel with speaker labels', call(emu, 'GET', `${TRANSCRIPT}/${stereoIds[1]}`));
 
 		await record('400 create without audio_url', call(emu, 'POST', TRANSCRIPT, { body: { auto_highlights: true } }));
 		await record(
@@ -236,6 +244,18 @@ describe('Emulator responses validate against the schema the spec declares for t
 		);
 		expect(body('list after delete').transcripts.map((t: { audio_url: string }) => t.audio_url)).toContain('deleted_by_user');
 		expect(body('get after delete').text).toBe('Deleted by user.');
+		for (const name of ['get completed, multichannel', 'get completed, multichannel with speaker labels']) {
+			expect(body(name)).toMatchObject({ status: 'completed', multichannel: true, audio_channels: 2 });
+			expect(new Set(body(name).words.map((w: { channel: string }) => w.channel))).toEqual(new Set(['1', '2']));
+			expect(body(name).utterances[0].channel).toBe('1');
+		}
+	});
+
+	it('a multichannel transcript deviates from the spec exactly as the plain completed one: its channels and audio_channels are as the spec declares them', () => {
+		const plain = specViolations(BY_ID, 'get', 200, answers.get('get completed with key phrases and speakers')!.json);
+		for (const name of ['get completed, multichannel', 'get completed, multichannel with speaker labels']) {
+			expect(specViolations(BY_ID, 'get', 200, answers.get(name)!.json)).toEqual(plain);
+		}
 	});
 
 	it('a completed emulator transcript deviates from the spec no more than the recorded one, plus only the "unavailable" content-safety shape the real DELETE response shows', () => {
