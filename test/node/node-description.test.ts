@@ -14,12 +14,12 @@ describe('the node description keeps the public contract of DESIGN.md', () => {
 	});
 
 	test('parameters and their values', () => {
-		expect(values(named('operation')[0])).toEqual(['transcribe', 'getHighlights']);
-		expect(named('operation')[0].options?.map((o) => o.name)).toEqual(['Transcribe with Key Phrases', 'Get Highlights']);
+		expect(values(named('operation')[0])).toEqual(['transcribe', 'getHighlights', 'deleteTranscript']);
+		expect(named('operation')[0].options?.map((o) => o.name)).toEqual(['Transcribe with Key Phrases', 'Get Highlights', 'Delete Transcript']);
 		expect(values(named('source')[0])).toEqual(['binary', 'url']);
 		expect(named('binaryPropertyName')[0].default).toBe('data');
 		expect(named('audioUrl')).toHaveLength(1);
-		expect(named('transcriptId')).toHaveLength(1);
+		expect(named('transcriptId').map((p) => p.displayOptions?.show?.operation)).toEqual([['getHighlights'], ['deleteTranscript']]);
 		const forOperation = (p: INodeProperties) => p.displayOptions?.show?.operation;
 		expect(named('waitMode').map((p) => [forOperation(p), values(p)])).toEqual([
 			[['transcribe'], ['poll', 'callback', 'none']],
@@ -27,14 +27,17 @@ describe('the node description keeps the public contract of DESIGN.md', () => {
 		]);
 		// Waiting for a callback gives one item per recording (n8n pairs a resumed node's items one to one).
 		expect(named('output').map((p) => [p.displayOptions?.show?.waitMode ?? null, p.default, values(p)])).toEqual([
-			[null, 'keyPhrases', ['keyPhrases', 'occurrences', 'summary', 'raw']],
-			[['poll'], 'keyPhrases', ['keyPhrases', 'occurrences', 'summary', 'raw']],
-			[['callback'], 'summary', ['summary', 'raw']],
+			[null, 'keyPhrases', ['speakers', 'keyPhrases', 'occurrences', 'raw', 'summary']],
+			[['poll'], 'keyPhrases', ['speakers', 'keyPhrases', 'occurrences', 'raw', 'summary']],
+			[['callback'], 'summary', ['raw', 'summary']],
 		]);
 		const transcriptOptions = named('transcriptOptions')[0].options as INodeProperties[];
 		expect(transcriptOptions.map((o) => o.name).sort()).toEqual(
-			['languageCode', 'speechModels', 'keytermsPrompt', 'speakerLabels', 'audioStartFrom', 'audioEndAt', 'webhookUrl', 'webhookAuthHeaderName', 'webhookAuthHeaderValue'].sort(),
+			['languageCode', 'speechModels', 'keytermsPrompt', 'speakerLabels', 'multichannel', 'audioStartFrom', 'audioEndAt', 'webhookUrl', 'webhookAuthHeaderName', 'webhookAuthHeaderValue'].sort(),
 		);
+		// Delete Transcript shapes nothing: no wait, output or options.
+		expect(named('options')[0].displayOptions).toEqual({ hide: { operation: ['deleteTranscript'] } });
+		expect(named('output').some((p) => !p.displayOptions?.show?.operation || p.displayOptions.show.operation.includes('deleteTranscript'))).toBe(false);
 		const options = named('options')[0].options as INodeProperties[];
 		const defaults = Object.fromEntries(options.map((o) => [o.name, o.default]));
 		expect(defaults).toEqual({
@@ -46,6 +49,8 @@ describe('the node description keeps the public contract of DESIGN.md', () => {
 			includeText: false,
 			includeContext: false,
 			contextWords: 12,
+			speakerNames: '',
+			deleteAfterReading: false,
 			pollIntervalSeconds: 3,
 			maxWaitMinutes: 60,
 		});

@@ -1,0 +1,209 @@
+/**
+ * Options > Delete After Reading in real n8n-core against the emulator: the transcript (and its
+ * upload) is deleted once the output is built and will be delivered, once per transcript, and no
+ * failure to delete ever costs the phrases.
+ */
+import type { IDataObject } from 'n8n-workflow';
+import { AssemblyAiHighlightsTrigger } from '../../nodes/AssemblyAiHighlightsTrigger/AssemblyAiHighlightsTrigger.node';
+import { retrySettings } from '../../nodes/AssemblyAiHighlights/transport/request';
+import type { Emulator } from '../helpers/emulator';
+import { createTranscriptDirectly, FAST, useEmulator, WILDFIRES_URL } from '../helpers/emulator';
+import { runNode } from '../helpers/runNode';
+import { startWaitingNode } from '../helpers/waitingExecution';
+import { serveTrigger } from '../helpers/webhookServer';
+
+const env = useEmulator({ queuedMs: 20, processingMs: 60 });
+const DELETE_ON = { ...FAST, deleteAfterReading: true };
+const UNREACHABLE = 'https://unreachable.example/lost-call.mp3';
+
+type WebhookEmulator = Emulator & {
+	configureWebhooks(options: { retryMs?: number }): void;
+	webhooksSettled(): Promise<void>;
+};
+
+const deletes = () => env.emu.requests.filter((r) => r.method === 'DELETE');
+const isDeleted = (id: string) => typeof env.emu.transcripts.get(id)?.deletedAt === 'number';
+/** Index of the last request for this transcript other than its DELETE, and of its DELETE. */
+function order(id: string) {
+	const paths = env.emu.requests.map((r) => `${r.method} ${r.path}`);
+	return { lastRead: paths.lastIndexOf(`GET /v2/transcript/${id}`), deletion: paths.indexOf(`DELETE /v2/transcript/${id}`) };
+}
+
+describe('Transcribe with Key Phrases, Delete After Reading', () => {
+	test('an uploaded recording: every phrase item says deleted: true; the transcript and the upload are gone, deleted once, after the read', async () => {
+		const result = await runNode({
+			parameters: { operation: 'transcribe', source: 'binary', options: DELETE_ON },
+			inputs: [{ binary: { data: { data: Buffer.from('RIFF a stereo call'), fileName: 'call.wav' } } }],
+			credentials: env.credentials(),
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(15);
+		expect(result.items.every((i) => i.json.deleted === true && typeof i.json.text === 'string')).toBe(true);
+		const id = result.items[0].json.transcriptId as string;
+		expect(isDeleted(id)).toBe(true);
+		expect(env.emu.uploads.size).toBe(0);
+		expect(deletes()).toHaveLength(1);
+		const { lastRead, deletion } = order(id);
+		expect(deletion).toBeGreaterThan(lastRead);
+	});
+
+	test('Raw Transcript: the whole transcript as read before deletion, plus deleted: true', async () => {
+		const result = await runNode({
+			parameters: { operation: 'transcribe', source: 'url', audioUrl: WILDFIRES_URL, output: 'raw', options: DELETE_ON },
+			credentials: env.credentials(),
+		});
+		const raw = result.items[0].json as IDataObject & { words: unknown[] };
+		expect(raw.words).toHaveLength(861);
+		expect(raw).toMatchObject({ status: 'completed', text: expect.stringMatching(/^Smoke from hundreds/), deleted: true });
+		expect(isDeleted(raw.id as string)).toBe(true);
+	});
+
+	test('a failed delete keeps the phrases: deleted: false and the reason', async () => {
+		const saved = retrySettings.policy;
+		retrySettings.policy = { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 1000 };
+		const remove = env.emu.onRequest((ctx) => (ctx.method === 'DELETE' ? { status: 500, json: { error: 'Internal Server Error' } } : undefined));
+		try {
+			const result = await runNode({
+				parameters: { operation: 'transcribe', source: 'url', audioUrl: WILDFIRES_URL, output: 'summary', options: DELETE_ON },
+				credentials: env.credentials(),
+			});
+			expect(result.error).toBeUndefined();
+			const [summary] = result.items;
+			expect(summary.json.keyPhrases).toHaveLength(15);
+			expect(summary.json.deleted).toBe(false);
+			expect(summary.json.deleteError).toBe(`AssemblyAI deletion of transcript ${summary.json.transcriptId} failed (HTTP 500): Internal Server Error`);
+			expect(isDeleted(summary.json.transcriptId as string)).toBe(false);
+			expect(deletes()).toHaveLength(3);
+		} finally {
+			remove();
+			retrySettings.policy = saved;
+		}
+	});
+
+	test('when the node stops on an error nothing is deleted: its output is never delivered', async () => {
+		const result = await runNode({
+			parameters: { operation: 'transcribe', source: 'url', audioUrl: '={{ $json.url }}', options: DELETE_ON },
+			inputs: [{ json: { url: WILDFIRES_URL } }, { json: { url: UNREACHABLE } }],
+			credentials: env.credentials(),
+		});
+		expect(result.status).toBe('error');
+		expect(deletes()).toHaveLength(0);
+		expect([...env.emu.transcripts.keys()].some(isDeleted)).toBe(false);
+	});
+
+	test('continue on fail: the read transcript is deleted, the failed item stays an error item', async () => {
+		const result = await runNode({
+			parameters: { operation: 'transcribe', source: 'url', audioUrl: '={{ $json.url }}', output: 'summary', options: DELETE_ON },
+			inputs: [{ json: { url: WILDFIRES_URL } }, { json: { url: UNREACHABLE } }],
+			onError: 'continueRegularOutput',
+			credentials: env.credentials(),
+		});
+		expect(result.items.map((i) => [i.pairedItem, i.json.deleted, typeof i.json.error])).toEqual([
+			[{ item: 0 }, true, 'undefined'],
+			[{ item: 1 }, undefined, 'string'],
+		]);
+		expect(deletes()).toHaveLength(1);
+	});
+
+	test("Don't Wait: nothing is deleted, and the item says why", async () => {
+		const result = await runNode({
+			parameters: { operation: 'transcribe', source: 'url', audioUrl: WILDFIRES_URL, waitMode: 'none', options: DELETE_ON },
+			credentials: env.credentials(),
+		});
+		expect(result.items[0].json).toMatchObject({ status: 'queued', deleted: false, deleteError: expect.stringMatching(/is queued, so it was not deleted.*Get Highlights/) });
+		expect(deletes()).toHaveLength(0);
+	});
+});
+
+describe('Get Highlights, Delete After Reading', () => {
+	test('the same transcript in two items: both get their phrases, it is deleted once, after both are built', async () => {
+		const id = await createTranscriptDirectly(env.emu, { auto_highlights: true });
+		const result = await runNode({
+			parameters: { operation: 'getHighlights', transcriptId: '={{ $json.id }}', output: 'summary', options: DELETE_ON },
+			inputs: [{ json: { id } }, { json: { id } }],
+			credentials: env.credentials(),
+		});
+		expect(result.items.map((i) => [i.pairedItem, (i.json.keyPhrases as string[]).length, i.json.deleted])).toEqual([
+			[{ item: 0 }, 15, true],
+			[{ item: 1 }, 15, true],
+		]);
+		expect(deletes()).toHaveLength(1);
+		const { lastRead, deletion } = order(id);
+		expect(deletion).toBeGreaterThan(lastRead);
+		expect(deletion).toBe(env.emu.requests.length - 1);
+	});
+
+	test('a transcript deleted earlier: an error that says so, not "created without key phrases"', async () => {
+		const id = await createTranscriptDirectly(env.emu, { auto_highlights: true });
+		await new Promise((resolve) => setTimeout(resolve, 150));
+		await fetch(`${env.emu.url}/v2/transcript/${id}`, { method: 'DELETE', headers: { authorization: env.emu.apiKey } });
+		const result = await runNode({ parameters: { operation: 'getHighlights', transcriptId: id, options: FAST }, credentials: env.credentials() });
+		expect(result.error?.message).toBe(`Transcript ${id} was deleted at AssemblyAI, so its key phrases are gone`);
+		expect(result.error?.description).toMatch(/Transcribe the recording again/);
+	});
+
+	test("Don't Wait on a transcript still processing: not deleted, and the item says why", async () => {
+		env.emu.setClock({ queuedMs: 60_000, processingMs: 60_000 });
+		const id = await createTranscriptDirectly(env.emu, { auto_highlights: true });
+		const result = await runNode({
+			parameters: { operation: 'getHighlights', transcriptId: id, waitMode: 'none', options: DELETE_ON },
+			credentials: env.credentials(),
+		});
+		expect(result.items[0].json).toMatchObject({ transcriptId: id, status: 'queued', deleted: false });
+		expect(deletes()).toHaveLength(0);
+	});
+});
+
+describe("Wait for AssemblyAI's Callback and the Trigger, Delete After Reading", () => {
+	test('the callback resume builds every item\'s output, then deletes the transcripts', async () => {
+		(env.emu as WebhookEmulator).configureWebhooks({ retryMs: 30 });
+		env.emu.addScenario({ match: (url) => url.startsWith('https://media.example.com/'), processingMs: 700 });
+		const execution = await startWaitingNode({
+			credentials: env.credentials(),
+			inputs: [{ json: { url: 'https://media.example.com/call-a.mp3' } }, { json: { url: 'https://media.example.com/call-b.mp3' } }],
+			parameters: { operation: 'transcribe', source: 'url', audioUrl: '={{ $json.url }}', waitMode: 'callback', output: 'summary', options: { deleteAfterReading: true } },
+		});
+		try {
+			expect(execution.first.status).toBe('waiting');
+			expect(deletes()).toHaveLength(0);
+			const done = await execution.finished;
+			expect(done.items.map((i) => [i.pairedItem, (i.json.keyPhrases as string[]).length, i.json.deleted])).toEqual([
+				[{ item: 0 }, 15, true],
+				[{ item: 1 }, 15, true],
+			]);
+			const ids = done.items.map((i) => i.json.transcriptId as string);
+			expect(ids.every(isDeleted)).toBe(true);
+			for (const id of ids) expect(order(id).deletion).toBeGreaterThan(order(id).lastRead);
+		} finally {
+			await (env.emu as WebhookEmulator).webhooksSettled();
+			await execution.close();
+		}
+	});
+
+	test('the Trigger emits the phrases marked deleted: true and deletes the transcript', async () => {
+		(env.emu as WebhookEmulator).configureWebhooks({ retryMs: 30 });
+		const trigger = await serveTrigger({
+			nodeType: new AssemblyAiHighlightsTrigger(),
+			parameters: { authHeaderName: 'X-Webhook-Secret', authHeaderValue: 's3cret-8d1', output: 'keyPhrases', options: { deleteAfterReading: true, topN: 2 } },
+			credentials: env.credentials(),
+		});
+		try {
+			const id = await createTranscriptDirectly(env.emu, {
+				auto_highlights: true,
+				webhook_url: trigger.url,
+				webhook_auth_header_name: 'X-Webhook-Secret',
+				webhook_auth_header_value: 's3cret-8d1',
+			});
+			await (env.emu as WebhookEmulator).webhooksSettled();
+			await trigger.settled();
+			const items = trigger.calls[0].result!.workflowData![0];
+			expect(items.map((i) => [i.json.text, i.json.deleted])).toEqual([
+				['air quality alerts', true],
+				['wide ranging air quality consequences', true],
+			]);
+			expect(isDeleted(id)).toBe(true);
+		} finally {
+			await trigger.close();
+		}
+	});
+});
