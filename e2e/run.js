@@ -312,6 +312,8 @@ async function versionSuite(ctx) {
 		return `exit ${r.code}`;
 	});
 
+	await require('./lib/callcenter-tests').callCenterSuite({ tag, n8n, emu, receiver, work, root, byType: loadDescriptions(installDir, root, PKG.name), timed });
+
 	// `n8n start`: the trigger and waitMode callback in active workflows, then the editor checks.
 	const editor = EDITOR && EDITOR_VERSIONS.includes(version);
 	if (SERVER || editor) {
