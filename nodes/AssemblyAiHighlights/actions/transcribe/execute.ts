@@ -41,7 +41,7 @@ export async function transcribe(this: IExecuteFunctions): Promise<INodeExecutio
 		try {
 			const settings = readItemSettings(this, itemIndex);
 			let params = readTranscriptParams(this, itemIndex);
-			checkSpeakersCanBeTold(this, params, settings.output, itemIndex);
+			if (settings.waitMode !== 'none') checkSpeakersCanBeTold(this, params, settings.output, itemIndex);
 			if (settings.waitMode === 'callback') params = await callbackParams(this, params, settings.output, itemIndex);
 			plans.push({ itemIndex, audio: await readAudioSource(this, items[itemIndex], itemIndex), params, settings });
 		} catch (error) {
