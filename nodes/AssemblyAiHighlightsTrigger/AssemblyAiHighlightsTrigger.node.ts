@@ -8,7 +8,6 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { deleteReadTranscripts } from '../AssemblyAiHighlights/actions/deleteAfterReading';
-import type { ItemOutcome } from '../AssemblyAiHighlights/actions/results';
 import { itemsForTranscript } from '../AssemblyAiHighlights/actions/results';
 import { readShapeOptions } from '../AssemblyAiHighlights/actions/settings';
 import type { OutputShape } from '../AssemblyAiHighlights/highlights';
@@ -70,9 +69,7 @@ export class AssemblyAiHighlightsTrigger implements INodeType {
 			const transcript = await getTranscript(this, transcriptId);
 			items = itemsForTranscript(this.getNode(), transcript, 0, { output, shape });
 			if (options.deleteAfterReading === true) {
-				const read: ItemOutcome = { itemIndex: 0, items, transcriptId, readForDeletion: { status: transcript.status } };
-				await deleteReadTranscripts(this, [read]);
-				items = read.items ?? [];
+				await deleteReadTranscripts(this, [{ itemIndex: 0, items, transcriptId, readForDeletion: { status: transcript.status } }]);
 			}
 		} catch (error) {
 			// A failed transcript, or one that cannot be read, is reported as an item, never dropped.

@@ -8,9 +8,10 @@ const DELETE_CONCURRENCY = 4;
 
 /**
  * Options > Delete After Reading: deletes each transcript whose output is built once (several items
- * may read the same one), then marks every item of theirs `deleted: true`, or `deleted: false` with
- * `deleteError`. The items keep their phrases either way. Call it only for output that will be
- * delivered: a node that stops on an error delivers nothing, and deleting would lose the phrases.
+ * may read the same one), then marks every item of theirs, in place, `deleted: true`, or
+ * `deleted: false` with `deleteError`. The items keep their phrases either way. Call it only for
+ * output that will be delivered: a node that stops on an error delivers nothing, and deleting would
+ * lose the phrases.
  */
 export async function deleteReadTranscripts(ctx: ApiContext, outcomes: ItemOutcome[]): Promise<void> {
 	const read = outcomes.filter((o) => o.readForDeletion && o.items && !o.error && o.transcriptId);
@@ -26,7 +27,7 @@ export async function deleteReadTranscripts(ctx: ApiContext, outcomes: ItemOutco
 	});
 	for (const outcome of read) {
 		const mark = deletionMark(outcome.transcriptId as string, outcome.readForDeletion?.status ?? 'unknown', failures);
-		outcome.items = (outcome.items ?? []).map((item) => ({ ...item, json: { ...item.json, ...mark } }));
+		for (const item of outcome.items ?? []) Object.assign(item.json, mark);
 	}
 }
 

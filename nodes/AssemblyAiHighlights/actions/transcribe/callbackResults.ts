@@ -50,7 +50,7 @@ export async function checkStatus(ctx: ApiContext, ids: string[], minListed = LI
 
 /**
  * Every input item's output: its key phrases, or an error item (a failed transcript, a failed lookup).
- * With Delete After Reading, the transcripts are deleted once all of it is built.
+ * With Delete After Reading, the transcripts read are deleted once all of it is built.
  */
 export async function outputFor(
 	ctx: ApiContext,
@@ -58,22 +58,23 @@ export async function outputFor(
 	fetched: Map<string, TranscriptJson>,
 ): Promise<INodeExecutionData[]> {
 	const pacer = new Pacer(1000 / MAX_REQUESTS_PER_SECOND, undefined, BURST_REQUESTS);
-	const outcomes = await mapWithConcurrency(entries, FETCH_CONCURRENCY, async (entry): Promise<ItemOutcome> => {
-		const { itemIndex, transcriptId } = entry;
-		const pairedItem = { item: itemIndex };
-		if (!transcriptId) return { itemIndex, items: [{ json: entry.failure ?? {}, pairedItem }] };
+	const read: ItemOutcome[] = [];
+	const perEntry = await mapWithConcurrency(entries, FETCH_CONCURRENCY, async (entry): Promise<INodeExecutionData[]> => {
+		const pairedItem = { item: entry.itemIndex };
+		if (!entry.transcriptId) return [{ json: entry.failure ?? {}, pairedItem }];
 		try {
-			let transcript = fetched.get(transcriptId);
+			let transcript = fetched.get(entry.transcriptId);
 			if (!transcript) {
 				await pacer.turn();
-				transcript = await getTranscript(ctx, transcriptId);
+				transcript = await getTranscript(ctx, entry.transcriptId);
 			}
-			const items = itemsForTranscript(ctx.getNode(), transcript, itemIndex, entry);
-			return { itemIndex, items, transcriptId, readForDeletion: entry.deleteAfterReading ? { status: transcript.status } : undefined };
+			const items = itemsForTranscript(ctx.getNode(), transcript, entry.itemIndex, entry);
+			if (entry.deleteAfterReading) read.push({ itemIndex: entry.itemIndex, transcriptId: entry.transcriptId, items, readForDeletion: { status: transcript.status } });
+			return items;
 		} catch (error) {
-			return { itemIndex, items: [{ json: errorJson(error as Error, transcriptId), pairedItem }] };
+			return [{ json: errorJson(error as Error, entry.transcriptId), pairedItem }];
 		}
 	});
-	await deleteReadTranscripts(ctx, outcomes);
-	return outcomes.flatMap((outcome) => outcome.items ?? []);
+	await deleteReadTranscripts(ctx, read);
+	return perEntry.flat();
 }
