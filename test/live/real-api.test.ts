@@ -28,6 +28,19 @@ live('against the real AssemblyAI API', () => {
 		expect(result.items[0].json.transcriptId).toBe(transcriptId);
 	}, 600_000);
 
+	test('Multichannel, By Speaker and Delete After Reading; the deleted transcript then says so', async () => {
+		const result = await runNode({
+			parameters: { operation: 'transcribe', source: 'url', audioUrl: SAMPLE, output: 'speakers', transcriptOptions: { multichannel: true }, options: { deleteAfterReading: true } },
+			credentials,
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items.length).toBeGreaterThan(0);
+		for (const item of result.items) expect(item.json).toMatchObject({ channel: expect.any(String), deleted: true });
+		const transcriptId = result.items[0].json.transcriptId as string;
+		const again = await runNode({ parameters: { operation: 'getHighlights', transcriptId }, credentials });
+		expect(again.error?.message).toMatch(/was deleted at AssemblyAI/);
+	}, 600_000);
+
 	test('a wrong key is refused with AssemblyAI\'s words', async () => {
 		// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a made-up test value
 		const result = await runNode({ parameters: { operation: 'getHighlights', transcriptId: 'x' }, credentials: { ...credentials, apiKey: 'wrong-key-000000' } });
