@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- a developer script runs in Node, never inside n8n */
 /**
  * Prints the call-center outputs the README shows, from real runs of the node in n8n-core against
  * the emulator: a stereo call (Multichannel, Speaker Names 1=Agent, 2=Customer, Delete After

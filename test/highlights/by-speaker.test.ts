@@ -1,6 +1,7 @@
 import { shapeTranscript, type Transcript, type Word } from '../../nodes/AssemblyAiHighlights/highlights';
 import { deepFreeze, loadRealTranscript, loadStereoTranscript, opts, syntheticTranscript } from './fixture';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON body of any shape
 type Item = Record<string, any>;
 
 /**

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test code runs in Node under jest, never inside n8n */
 import * as fs from 'fs';
 import * as path from 'path';
 import { findHighlightsProblem, parseSpeakerNames, tellsSpeakers, type Transcript } from '../../nodes/AssemblyAiHighlights/highlights';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code runs in Node under jest, never inside n8n */
 /**
  * Options > Delete After Reading in real n8n-core against the emulator: the transcript (and its
  * upload) is deleted once the output is built and will be delivered, once per transcript, and no
