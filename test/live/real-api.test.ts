@@ -38,7 +38,7 @@ live('against the real AssemblyAI API', () => {
 		for (const item of result.items) expect(item.json).toMatchObject({ channel: expect.any(String), deleted: true });
 		const transcriptId = result.items[0].json.transcriptId as string;
 		const again = await runNode({ parameters: { operation: 'getHighlights', transcriptId }, credentials });
-		expect(again.error?.message).toMatch(/was deleted at AssemblyAI/);
+		expect(again.error?.message).toMatch(/was deleted: AssemblyAI no longer has/);
 	}, 600_000);
 
 	test('a wrong key is refused with AssemblyAI\'s words', async () => {

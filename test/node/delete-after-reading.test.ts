@@ -6,12 +6,18 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import { AssemblyAiHighlightsTrigger } from '../../nodes/AssemblyAiHighlightsTrigger/AssemblyAiHighlightsTrigger.node';
-import { retrySettings } from '../../nodes/AssemblyAiHighlights/transport/request';
+import { RETRY_POLICY } from '../../nodes/AssemblyAiHighlights/transport/policy';
 import type { Emulator } from '../helpers/emulator';
 import { createTranscriptDirectly, FAST, useEmulator, WILDFIRES_URL } from '../helpers/emulator';
 import { runNode } from '../helpers/runNode';
 import { startWaitingNode } from '../helpers/waitingExecution';
 import { serveTrigger } from '../helpers/webhookServer';
+
+// A refused deletion outlasts the retries: three attempts, milliseconds apart.
+jest.mock('../../nodes/AssemblyAiHighlights/transport/policy', () =>
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- a jest.mock factory cannot import
+	require('../helpers/policy').policyWith({ RETRY_POLICY: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 } }),
+);
 
 const env = useEmulator({ queuedMs: 20, processingMs: 60 });
 const DELETE_ON = { ...FAST, deleteAfterReading: true };
@@ -60,8 +66,6 @@ describe('Transcribe with Key Phrases, Delete After Reading', () => {
 	});
 
 	test('a failed delete keeps the phrases: deleted: false and the reason', async () => {
-		const saved = retrySettings.policy;
-		retrySettings.policy = { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 1000 };
 		const remove = env.emu.onRequest((ctx) => (ctx.method === 'DELETE' ? { status: 500, json: { error: 'Internal Server Error' } } : undefined));
 		try {
 			const result = await runNode({
@@ -74,10 +78,9 @@ describe('Transcribe with Key Phrases, Delete After Reading', () => {
 			expect(summary.json.deleted).toBe(false);
 			expect(summary.json.deleteError).toBe(`AssemblyAI deletion of transcript ${summary.json.transcriptId} failed (HTTP 500): Internal Server Error`);
 			expect(isDeleted(summary.json.transcriptId as string)).toBe(false);
-			expect(deletes()).toHaveLength(3);
+			expect(deletes()).toHaveLength(RETRY_POLICY.maxAttempts);
 		} finally {
 			remove();
-			retrySettings.policy = saved;
 		}
 	});
 
@@ -139,8 +142,8 @@ describe('Get Highlights, Delete After Reading', () => {
 		await new Promise((resolve) => setTimeout(resolve, 150));
 		await fetch(`${env.emu.url}/v2/transcript/${id}`, { method: 'DELETE', headers: { authorization: env.emu.apiKey } });
 		const result = await runNode({ parameters: { operation: 'getHighlights', transcriptId: id, options: FAST }, credentials: env.credentials() });
-		expect(result.error?.message).toBe(`Transcript ${id} was deleted at AssemblyAI, so its key phrases are gone`);
-		expect(result.error?.description).toMatch(/Transcribe the recording again/);
+		expect(result.error?.message).toBe(`Transcript ${id} was deleted: AssemblyAI no longer has its text or key phrases`);
+		expect(result.error?.description).toMatch(/Delete After Reading/);
 	});
 
 	test("Don't Wait on a transcript still processing: not deleted, and the item says why", async () => {

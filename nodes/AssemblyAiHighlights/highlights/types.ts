@@ -120,7 +120,6 @@ export interface Mention {
 export type HighlightsProblem =
 	| { kind: 'notCompleted'; status: string }
 	| { kind: 'failed'; message: string }
-	| { kind: 'deleted' }
 	| { kind: 'notRequested' }
 	| { kind: 'deleted' }
 	| { kind: 'unavailable' };
