@@ -5,7 +5,7 @@
  * Get Highlights picks them up and a rerun does not pay for them again. And what can be checked
  * before the first paid request is checked for every item first.
  */
-import { mkdtempSync, promises as fs } from 'fs';
+import { mkdtempSync, promises as fs, rmSync } from 'fs';
 import { BinaryDataService } from 'n8n-core';
 import type { IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
@@ -72,6 +72,7 @@ describe('a submission fails: the error lists the transcripts already created fo
 describe('checked before anything is uploaded or paid for', () => {
 	const GB = 1e9;
 	let binaryData: { getPath(id: string): string };
+	let binaryDir = '';
 
 	beforeAll(async () => {
 		const coreDir = dirname(require.resolve('n8n-core'));
@@ -79,10 +80,13 @@ describe('checked before anything is uploaded or paid for', () => {
 		const Container = require(require.resolve('@n8n/di', { paths: [coreDir] })).Container;
 		const service = Container.get(BinaryDataService) as { config: { mode: string; localStoragePath: string }; init(): Promise<void>; getPath(id: string): string };
 		service.config.mode = 'filesystem';
-		service.config.localStoragePath = mkdtempSync(join(tmpdir(), 'n8n-binary-'));
+		binaryDir = mkdtempSync(join(tmpdir(), 'n8n-binary-'));
+		service.config.localStoragePath = binaryDir;
 		await service.init();
 		binaryData = service;
 	});
+
+	afterAll(() => rmSync(binaryDir, { recursive: true, force: true }));
 
 	/**
 	 * Item 0 a URL, item 1 a recording of `bytes` in n8n's filesystem binary store: written small

@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'child_process';
 import { createHash } from 'crypto';
-import { mkdtempSync } from 'fs';
+import { mkdtempSync, rmSync } from 'fs';
 import { BinaryDataService } from 'n8n-core';
 import { tmpdir } from 'os';
 import { dirname, join, resolve } from 'path';
@@ -40,6 +40,7 @@ function recording(): { stream: () => Readable; sha256: string } {
 
 let emulator: ChildProcess;
 let emulatorUrl = '';
+let binaryDir = '';
 const emulatorLog: string[] = [];
 
 /** n8n-core's own copy of the DI container (it may differ from a top-level @n8n/di). */
@@ -53,7 +54,8 @@ beforeAll(async () => {
 	const Container = n8nCoreContainer();
 	const service = Container.get(BinaryDataService) as unknown as { config: { mode: string; localStoragePath: string }; init(): Promise<void> };
 	service.config.mode = 'filesystem';
-	service.config.localStoragePath = mkdtempSync(join(tmpdir(), 'n8n-binary-'));
+	binaryDir = mkdtempSync(join(tmpdir(), 'n8n-binary-'));
+	service.config.localStoragePath = binaryDir;
 	await service.init();
 
 	emulator = spawn(process.execPath, [resolve(__dirname, '../../scripts/emulator.js'), '--api-key', API_KEY, '--queued-ms', '0', '--processing-ms', '0']);
@@ -69,6 +71,8 @@ beforeAll(async () => {
 
 afterAll(() => {
 	emulator?.kill();
+	// The stored 512 MiB recording.
+	if (binaryDir) rmSync(binaryDir, { recursive: true, force: true });
 });
 
 test('a 512 MiB recording in filesystem mode is uploaded as a stream, byte for byte', async () => {
