@@ -11,31 +11,17 @@
  * starts (after gc) to their peak while it runs. Peak RSS is read from the kernel (VmHWM, reset at the
  * start with /proc/self/clear_refs), so it cannot miss a short peak; arrayBuffers is sampled every 2 ms.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { Readable } from 'stream';
 import { childMain } from './lib/child';
 import { startEmulatorProcess } from './lib/emulatorProcess';
+import { watchPeakMemory, type PeakMemory } from './lib/peakRss';
 import { runWithRecording, useFilesystemBinaryMode, type Variant } from './lib/workflow';
 
 const MiB = 1024 * 1024;
 const API_KEY = 'bench-memory-key';
-
-/** KiB fields of /proc/self/status, in bytes. */
-function procStatus(field: 'VmRSS' | 'VmHWM'): number {
-	const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync('/proc/self/status', 'utf8'));
-	return m ? Number(m[1]) * 1024 : NaN;
-}
-
-function resetPeakRss(): boolean {
-	try {
-		writeFileSync('/proc/self/clear_refs', '5');
-		return true;
-	} catch {
-		return false;
-	}
-}
 
 /** The same 1 MiB block over and over: storing the file allocates nothing in this process. */
 function recording(bytes: number): () => Readable {
@@ -59,11 +45,7 @@ childMain(async () => {
 	await useFilesystemBinaryMode(binaryDir);
 	const emulator = await startEmulatorProcess('script', API_KEY);
 	try {
-		let before = process.memoryUsage();
-		let hwmReset = false;
-		let peakRssSampled = 0;
-		let peakBuffers = 0;
-		let sampler: NodeJS.Timeout | undefined;
+		let watch: { stop(): PeakMemory } | undefined;
 		const started = Date.now();
 		const result = await runWithRecording({
 			recording: recording(bytes),
@@ -74,22 +56,10 @@ childMain(async () => {
 			onSourceDone: () => {
 				gc?.();
 				gc?.();
-				before = process.memoryUsage();
-				peakRssSampled = before.rss;
-				peakBuffers = before.arrayBuffers;
-				hwmReset = resetPeakRss();
-				sampler = setInterval(() => {
-					const now = process.memoryUsage();
-					peakRssSampled = Math.max(peakRssSampled, now.rss);
-					peakBuffers = Math.max(peakBuffers, now.arrayBuffers);
-				}, 2);
+				watch = watchPeakMemory();
 			},
 		});
-		clearInterval(sampler);
-		const after = process.memoryUsage();
-		peakRssSampled = Math.max(peakRssSampled, after.rss);
-		peakBuffers = Math.max(peakBuffers, after.arrayBuffers);
-		const peakRss = hwmReset ? Math.max(procStatus('VmHWM'), peakRssSampled) : peakRssSampled;
+		const peak = watch!.stop();
 		if (result.error) throw result.error;
 		if (result.items[0]?.json.status !== 'queued') throw new Error(`unexpected output ${JSON.stringify(result.items[0]?.json)}`);
 		const uploadLine = emulator.output.join('\n').split('\n').find((line) => line.includes('POST /v2/upload'));
@@ -99,11 +69,11 @@ childMain(async () => {
 			mode,
 			fileBytes: bytes,
 			uploadedBytes,
-			baseline: { rss: before.rss, arrayBuffers: before.arrayBuffers, heapUsed: before.heapUsed },
-			peakRssGrowth: peakRss - before.rss,
-			peakRssGrowthSampled: peakRssSampled - before.rss,
-			peakArrayBuffersGrowth: peakBuffers - before.arrayBuffers,
-			peakRssFrom: hwmReset ? 'VmHWM (kernel) and 2 ms samples' : '2 ms samples',
+			baseline: { rss: peak.baseline.rss, arrayBuffers: peak.baseline.arrayBuffers, heapUsed: peak.baseline.heapUsed },
+			peakRssGrowth: peak.peakRssGrowth,
+			peakRssGrowthSampled: peak.peakRssGrowthSampled,
+			peakArrayBuffersGrowth: peak.peakArrayBuffersGrowth,
+			peakRssFrom: peak.peakRssFrom,
 			storeMs: result.sourceDoneAt - started,
 			nodeMs: result.doneAt - result.sourceDoneAt,
 		};

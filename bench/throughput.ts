@@ -4,7 +4,10 @@
  * same emulator endpoint (bench/emulator-child.js, in a child process, which hashes nothing) by
  *  - the node: the file read into n8n's filesystem binary store by a source node, then Transcribe with
  *    Key Phrases, source binary, waitMode none (upload + create);
- *  - curl --data-binary @file -H 'Authorization: K' <emulator>/v2/upload.
+ *  - curl --data-binary @file -H 'Authorization: K' <emulator>/v2/upload (curl reads the whole file into
+ *    memory before it sends);
+ *  - streaming baselines, which read the file as they send it, like the node: curl -X POST -T file, and
+ *    the official assemblyai SDK's files.upload(path) (a file stream, sent with fetch).
  * and, as diagnostics: the chunk-size sweep (the node's transport with getBinaryStream(id, size) for each
  * size of SWEEP_KIB other than the one the node ships with), plain Node (http.request fed by
  * fs.createReadStream, no n8n) with 64 KiB and 1 MiB reads, and plain Node sending the file from memory
@@ -25,6 +28,7 @@ import { join } from 'path';
 import { childMain } from './lib/child';
 import { startEmulatorProcess, type EmulatorProcess } from './lib/emulatorProcess';
 import { SHIPPED_CHUNK_KIB, SWEEP_KIB } from './lib/sweep';
+import { AssemblyAI } from 'assemblyai';
 import { runWithRecording, useFilesystemBinaryMode, type Variant } from './lib/workflow';
 
 const MiB = 1024 * 1024;
@@ -50,8 +54,10 @@ function writeFile(path: string, bytes: number): string {
 	return hash.digest('hex');
 }
 
-async function uploadWithCurl(emulator: EmulatorProcess, file: string, timeoutMs: number) {
+/** `data-binary`: curl reads the file into memory, then sends it; `upload-file` (-T): curl streams it. */
+async function uploadWithCurl(emulator: EmulatorProcess, file: string, timeoutMs: number, how: 'data-binary' | 'upload-file' = 'data-binary') {
 	const started = Date.now();
+	const body = how === 'data-binary' ? ['--data-binary', `@${file}`] : ['-X', 'POST', '-T', file];
 	const stdout = await new Promise<string>((ok, fail) =>
 		execFile(
 			CURL,
@@ -62,8 +68,7 @@ async function uploadWithCurl(emulator: EmulatorProcess, file: string, timeoutMs
 				'/dev/null',
 				'-w',
 				'%{time_total} %{speed_upload}',
-				'--data-binary',
-				`@${file}`,
+				...body,
 				'-H',
 				`Authorization: ${API_KEY}`,
 				'-H',
@@ -78,6 +83,18 @@ async function uploadWithCurl(emulator: EmulatorProcess, file: string, timeoutMs
 	const [timeTotal] = stdout.trim().split(/\s+/).map(Number);
 	const upload = await emulator.next((e) => e.path === '/v2/upload', 10_000);
 	return { serverMs: upload.end - upload.start, bytes: upload.bytes, clientMs: timeTotal * 1000, wallMs };
+}
+
+/** The official SDK: files.upload(path) sends a stream of the file with fetch. */
+async function uploadWithSdk(emulator: EmulatorProcess, file: string) {
+	const client = new AssemblyAI({ apiKey: API_KEY, baseUrl: emulator.url });
+	const started = Date.now();
+	const cpuStart = process.cpuUsage();
+	await client.files.upload(file);
+	const cpu = process.cpuUsage(cpuStart);
+	const clientMs = Date.now() - started;
+	const upload = await emulator.next((e) => e.path === '/v2/upload', 10_000);
+	return { serverMs: upload.end - upload.start, bytes: upload.bytes, clientMs, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 let binaryDir = '';
@@ -158,12 +175,18 @@ childMain(async () => {
 		await emulator.reset();
 		await uploadWithCurl(emulator, file, 120_000);
 		await emulator.reset();
+		await uploadWithCurl(emulator, file, 120_000, 'upload-file');
+		await emulator.reset();
+		await uploadWithSdk(emulator, file);
+		await emulator.reset();
 		const shippedKiB = SHIPPED_CHUNK_KIB;
 		const sweepKiB = SWEEP_KIB.filter((kib) => kib !== shippedKiB);
 		type NodeRun = Awaited<ReturnType<typeof uploadWithNode>>;
 		type PlainRun = Awaited<ReturnType<typeof uploadWithPlainNode>>;
 		const node: NodeRun[] = [];
 		const curl: Array<Awaited<ReturnType<typeof uploadWithCurl>>> = [];
+		const curlStreaming: Array<Awaited<ReturnType<typeof uploadWithCurl>>> = [];
+		const sdk: Array<Awaited<ReturnType<typeof uploadWithSdk>>> = [];
 		const sweep: Record<number, NodeRun[]> = Object.fromEntries(sweepKiB.map((kib) => [kib, []]));
 		const plain64k: PlainRun[] = [];
 		const plain1m: PlainRun[] = [];
@@ -173,6 +196,10 @@ childMain(async () => {
 			node.push(await uploadWithNode(emulator, file));
 			await emulator.reset();
 			curl.push(await uploadWithCurl(emulator, file, 120_000));
+			await emulator.reset();
+			curlStreaming.push(await uploadWithCurl(emulator, file, 120_000, 'upload-file'));
+			await emulator.reset();
+			sdk.push(await uploadWithSdk(emulator, file));
 			await emulator.reset();
 			for (const kib of sweepKiB) {
 				sweep[kib].push(await uploadWithNode(emulator, file, { chunkSize: kib * 1024 }));
@@ -186,10 +213,10 @@ childMain(async () => {
 			await emulator.reset();
 			const r = (ms: number) => (bytes / MiB / (ms / 1000)).toFixed(0);
 			console.log(
-				`round ${i + 1} (MiB/s): node ${r(node[i].serverMs)}, curl ${r(curl[i].serverMs)}, ${sweepKiB.map((kib) => `${kib} KiB reads ${r(sweep[kib][i].serverMs)}`).join(', ')}, plain Node 64 KiB ${r(plain64k[i].serverMs)}, 1 MiB ${r(plain1m[i].serverMs)}, from memory ${r(plainMemory[i].serverMs)}`,
+				`round ${i + 1} (MiB/s): node ${r(node[i].serverMs)}, curl ${r(curl[i].serverMs)}, curl -T ${r(curlStreaming[i].serverMs)}, SDK ${r(sdk[i].serverMs)}, ${sweepKiB.map((kib) => `${kib} KiB reads ${r(sweep[kib][i].serverMs)}`).join(', ')}, plain Node 64 KiB ${r(plain64k[i].serverMs)}, 1 MiB ${r(plain1m[i].serverMs)}, from memory ${r(plainMemory[i].serverMs)}`,
 			);
 		}
-		for (const r of [...node, ...curl, ...Object.values(sweep).flat(), ...plain64k, ...plain1m, ...plainMemory]) {
+		for (const r of [...node, ...curl, ...curlStreaming, ...sdk, ...Object.values(sweep).flat(), ...plain64k, ...plain1m, ...plainMemory]) {
 			if (r.bytes !== bytes) throw new Error(`the emulator received ${r.bytes} bytes, not ${bytes}`);
 		}
 		const rate = (ms: number) => bytes / MiB / (ms / 1000);
@@ -200,6 +227,8 @@ childMain(async () => {
 			shippedChunkKiB: shippedKiB,
 			node: { serverMs: node.map((r) => r.serverMs), clientMs: node.map((r) => r.clientMs) },
 			curl: { serverMs: curl.map((r) => r.serverMs), clientMs: curl.map((r) => r.clientMs), wallMs: curl.map((r) => r.wallMs) },
+			curlStreaming: { serverMs: curlStreaming.map((r) => r.serverMs), clientMs: curlStreaming.map((r) => r.clientMs) },
+			sdk: { serverMs: sdk.map((r) => r.serverMs), clientMs: sdk.map((r) => r.clientMs), cpuMs: sdk.map((r) => r.cpuMs) },
 			/** The node's transport per read size (KiB); the shipped size is the node's own runs. */
 			sweep: Object.fromEntries(
 				SWEEP_KIB.map((kib) => {
@@ -234,6 +263,9 @@ childMain(async () => {
 			plainNode1MiBMiBps: rate(median(plain1m.map((r) => r.serverMs))),
 			plainNodeMemoryMiBps: rate(median(plainMemory.map((r) => r.serverMs))),
 			curlMiBps: rate(median(curl.map((r) => r.serverMs))),
+			curlStreamingMiBps: rate(median(curlStreaming.map((r) => r.serverMs))),
+			sdkMiBps: rate(median(sdk.map((r) => r.serverMs))),
+			sdkCpuMsPerMiB: median(sdk.map((r) => r.cpuMs)) / (bytes / MiB),
 			nodeClientMiBps: rate(median(node.map((r) => r.clientMs))),
 			curlClientMiBps: rate(median(curl.map((r) => r.clientMs))),
 			/** curl's whole run, reading the file into memory included. */

@@ -20,6 +20,17 @@ export interface RequestEvent {
 	end: number;
 }
 
+/** One webhook attempt, as bench/emulator-child.js reports it. */
+export interface WebhookDelivery {
+	transcriptId: string;
+	attempt: number;
+	statusCode: number | null;
+	/** When the attempt started (ms, wall clock), and how long until the answer. */
+	at: number;
+	durationMs: number;
+	outcome: string;
+}
+
 export interface EmulatorProcess {
 	url: string;
 	/** Request events (bench/emulator-child.js only). */
@@ -30,39 +41,45 @@ export interface EmulatorProcess {
 	next(match: (e: RequestEvent) => boolean, timeoutMs: number): Promise<RequestEvent>;
 	/** Drops the stored uploads (bench/emulator-child.js only). */
 	reset(): Promise<void>;
+	/** Every webhook attempt so far (bench/emulator-child.js only). */
+	deliveries(): Promise<WebhookDelivery[]>;
+	/** Every running transcript finishes within `spreadMs`, `delayMs` from now (bench/emulator-child.js only). */
+	finishWindow(delayMs: number, spreadMs: number): Promise<number>;
 	close(): void;
 }
 
 /**
  * `kind: 'script'` is `node scripts/emulator.js --queued-ms 0 --processing-ms 0` (as the streamed-upload
- * test runs it); `kind: 'bench'` is bench/emulator-child.js, which reports request timings.
+ * test runs it); `kind: 'bench'` is bench/emulator-child.js, which reports request timings and takes
+ * `benchArgs` (see its header).
  */
-export async function startEmulatorProcess(kind: 'script' | 'bench', apiKey: string, startTimeoutMs = 20_000): Promise<EmulatorProcess> {
+export async function startEmulatorProcess(kind: 'script' | 'bench', apiKey: string, benchArgs: string[] = [], startTimeoutMs = 20_000): Promise<EmulatorProcess> {
 	const args =
 		kind === 'script'
 			? [resolve(ROOT, 'scripts/emulator.js'), '--api-key', apiKey, '--queued-ms', '0', '--processing-ms', '0']
-			: ['--expose-gc', resolve(ROOT, 'bench/emulator-child.js'), '--api-key', apiKey];
+			: ['--expose-gc', resolve(ROOT, 'bench/emulator-child.js'), '--api-key', apiKey, ...benchArgs];
 	const child: ChildProcess = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
 	const events: RequestEvent[] = [];
 	const output: string[] = [];
 	const waiters: Array<{ match: (e: RequestEvent) => boolean; ok: (e: RequestEvent) => void }> = [];
-	let resetWaiter: (() => void) | undefined;
+	/** Answers to stdin commands, by the event they come as. */
+	const answered = new Map<string, (answer: Record<string, unknown>) => void>();
 	let urlFound: ((url: string) => void) | undefined;
 	createInterface({ input: child.stdout! }).on('line', (line: string) => {
 		output.push(line);
 		const found = /listening on (http:\/\/\S+)/.exec(line);
 		if (found) urlFound?.(found[1]);
 		if (!line.startsWith('{')) return;
-		const parsed = JSON.parse(line) as RequestEvent | { event: 'reset' };
-		if (parsed.event === 'reset') {
-			resetWaiter?.();
+		const parsed = JSON.parse(line) as RequestEvent | { event: string };
+		if (parsed.event !== 'request') {
+			answered.get(parsed.event)?.(parsed as Record<string, unknown>);
 			return;
 		}
-		events.push(parsed);
+		events.push(parsed as RequestEvent);
 		for (const w of [...waiters]) {
-			if (w.match(parsed)) {
+			if (w.match(parsed as RequestEvent)) {
 				waiters.splice(waiters.indexOf(w), 1);
-				w.ok(parsed);
+				w.ok(parsed as RequestEvent);
 			}
 		}
 	});
@@ -85,6 +102,17 @@ export async function startEmulatorProcess(kind: 'script' | 'bench', apiKey: str
 			fail(new Error(`emulator exited with ${code}: ${output.join('')}`));
 		});
 	});
+	/** Writes a command line to the child's stdin and waits for its answer, an event line. */
+	const command = async (line: string, event: string) =>
+		await new Promise<Record<string, unknown>>((ok, fail) => {
+			const timer = setTimeout(() => fail(new Error(`emulator: "${line}" not answered`)), 10_000);
+			answered.set(event, (answer) => {
+				clearTimeout(timer);
+				answered.delete(event);
+				ok(answer);
+			});
+			child.stdin!.write(`${line}\n`);
+		});
 	return {
 		url,
 		events,
@@ -96,16 +124,12 @@ export async function startEmulatorProcess(kind: 'script' | 'bench', apiKey: str
 				const timer = setTimeout(() => fail(new Error('emulator: no such request in time')), timeoutMs);
 				waiters.push({ match, ok: (e) => (clearTimeout(timer), ok(e)) });
 			}),
-		reset: () =>
-			new Promise<void>((ok, fail) => {
-				const timer = setTimeout(() => fail(new Error('emulator: reset not acknowledged')), 10_000);
-				resetWaiter = () => {
-					clearTimeout(timer);
-					events.length = 0;
-					ok();
-				};
-				child.stdin!.write('reset\n');
-			}),
+		reset: async () => {
+			await command('reset', 'reset');
+			events.length = 0;
+		},
+		deliveries: async () => (await command('deliveries', 'deliveries')).deliveries as WebhookDelivery[],
+		finishWindow: async (delayMs, spreadMs) => (await command(`finish-window ${delayMs} ${spreadMs}`, 'window')).count as number,
 		close,
 	};
 }

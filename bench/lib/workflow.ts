@@ -14,7 +14,12 @@ import { AssemblyAiHighlightsApi } from '../../credentials/AssemblyAiHighlightsA
 import { AssemblyAiHighlights } from '../../nodes/AssemblyAiHighlights/AssemblyAiHighlights.node';
 import { readAudioSource, resolveAudioUrl } from '../../nodes/AssemblyAiHighlights/actions/transcribe/audio';
 import { readTranscriptParams } from '../../nodes/AssemblyAiHighlights/actions/transcribe/params';
+import { itemsForWaitResult } from '../../nodes/AssemblyAiHighlights/actions/results';
+import { readItemSettings } from '../../nodes/AssemblyAiHighlights/actions/settings';
 import { createTranscript, uploadAudio } from '../../nodes/AssemblyAiHighlights/transport/assemblyAi';
+import type { WaitResult } from '../../nodes/AssemblyAiHighlights/transport/wait';
+import { waitForTranscripts } from '../../nodes/AssemblyAiHighlights/transport/wait';
+import { mapWithConcurrency } from '../../nodes/AssemblyAiHighlights/utils/concurrency';
 import { startWorkflow } from '../../test/helpers/n8nCore';
 
 const NODE_NAME = 'AssemblyAI Highlights';
@@ -69,6 +74,25 @@ export function chunkedStreamVariant(chunkSize: number) {
 			return [[{ json: { transcriptId: transcript.id, status: transcript.status }, pairedItem: { item: 0 } }]];
 		}
 	};
+}
+
+/**
+ * The baseline of bench 5: the node as it was before it shaped each transcript on arrival. Its own
+ * submission (URL sources), wait and shaping, but every transcript's whole JSON is kept until the last
+ * one is finished, and only then turned into items. Poll mode only.
+ */
+export class HoldEveryTranscriptVariant extends AssemblyAiHighlights {
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const settings = items.map((_, i) => readItemSettings(this, i));
+		const created = await mapWithConcurrency(items, 4, async (_, i) => {
+			const params = { ...readTranscriptParams(this, i), audio_url: this.getNodeParameter('audioUrl', i) as string };
+			return await createTranscript(this, params, i);
+		});
+		const wait = settings[0].wait;
+		const held = await waitForTranscripts(this, created.map((t) => t.id), { ...wait, checkAtOnce: false }, undefined, (_, result: WaitResult) => result);
+		return [created.flatMap((t, i) => itemsForWaitResult(this, held.get(t.id)!, i, settings[i], t.id, wait.maxWaitMs))];
+	}
 }
 
 export type Variant = 'node' | 'buffered' | { chunkSize: number };
@@ -141,4 +165,48 @@ export async function runWithRecording(options: {
 	const doneAt = Date.now();
 	const items = run.data.resultData.runData[NODE_NAME]?.[0]?.data?.main?.[0] ?? [];
 	return { run, items, error: run.data.resultData.error as Error | undefined, sourceDoneAt, doneAt };
+}
+
+/**
+ * A source node that emits `inputs` (JSON only), then the node as shipped: like test/helpers/runNode.ts,
+ * but without its search of the whole run for secrets, which a memory measurement would count.
+ */
+export async function runItems(options: { inputs: IDataObject[]; parameters: IDataObject; credentials: IDataObject; holdEveryTranscript?: boolean }) {
+	const source: INodeType = {
+		description: {
+			displayName: 'Bench Items',
+			name: 'benchItems',
+			group: ['trigger'],
+			version: 1,
+			description: 'Emits the bench items',
+			defaults: { name: 'Source' },
+			inputs: [],
+			outputs: [NodeConnectionTypes.Main],
+			properties: [],
+		},
+		async execute(): Promise<INodeExecutionData[][]> {
+			return [options.inputs.map((json) => ({ json, pairedItem: { item: 0 } }))];
+		},
+	};
+	const { done } = startWorkflow({
+		nodes: [
+			{ id: 'source', name: 'Source', type: 'benchItems', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'under-test',
+				name: NODE_NAME,
+				type: 'assemblyAiHighlights',
+				typeVersion: 1,
+				position: [200, 0],
+				parameters: options.parameters as never,
+				credentials: { assemblyAiHighlightsApi: { id: 'cred-1', name: 'AssemblyAI account' } },
+			},
+		],
+		connections: { Source: { main: [[{ node: NODE_NAME, type: NodeConnectionTypes.Main, index: 0 }]] } },
+		nodeTypes: { benchItems: source, assemblyAiHighlights: options.holdEveryTranscript ? new HoldEveryTranscriptVariant() : new AssemblyAiHighlights() },
+		credentialTypes: { assemblyAiHighlightsApi: new AssemblyAiHighlightsApi() },
+		credentials: { assemblyAiHighlightsApi: options.credentials as never },
+	});
+	const run = await done;
+	const items = run.data.resultData.runData[NODE_NAME]?.[0]?.data?.main?.[0] ?? [];
+	return { run, items, error: run.data.resultData.error as Error | undefined };
 }

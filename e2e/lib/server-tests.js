@@ -307,7 +307,7 @@ async function serverSuite(ctx) {
 				const bad = deliveries.filter((d) => d.statusCode !== 200 && d.statusCode !== 202);
 				assert(
 					bad.length === 0,
-					`webhook deliveries not answered 200 or 202: ${bad.map((d) => `${nameOf.get(d.transcriptId)} attempt ${d.attempt}: ${d.statusCode ?? d.error} (${d.outcome})`).join('; ')}`,
+					`webhook deliveries not answered 200 or 202: ${bad.map((d) => `${nameOf.get(d.transcriptId)} attempt ${d.attempt}: ${d.statusCode ?? d.error} (${d.outcome}) ${d.answer ?? ''}`).join('; ')}`,
 				);
 				assertEqual(deliveries.filter((d) => d.statusCode === 202).length, 1, 'calls answered 202 (the one that resumed)');
 				for (const t of created) assert([200, 202].includes(emu.transcriptView(t.id).webhook_status_code), `webhook_status_code of ${nameOf.get(t.id)}: ${emu.transcriptView(t.id).webhook_status_code}`);

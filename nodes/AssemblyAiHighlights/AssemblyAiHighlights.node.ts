@@ -9,7 +9,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { nodeProperties } from './actions/node.description';
 import { router } from './actions/router';
-import { receiveCallback } from './actions/transcribe/callbackWebhook';
+import { receiveCallback } from './actions/callback/receive';
 import { noRemoteWebhookMethods } from './utils/noRemoteWebhook';
 
 export class AssemblyAiHighlights implements INodeType {

@@ -17,10 +17,11 @@ const messages = require('./messages');
  * A scenario with neither `error` nor `mutate` only changes the timing; the built-in rules decide the outcome.
  * @property {number} [queuedMs]
  * @property {number} [processingMs]
+ * @property {number} [durationSeconds]  completes as a recording this long, derived from the recorded one (long-recording.js)
  */
 
 /**
- * @typedef {{ kind: 'completed', mutate?: (completed: Json) => void } | { kind: 'error', message: string }} Outcome
+ * @typedef {{ kind: 'completed', mutate?: (completed: Json) => void, durationSeconds?: number } | { kind: 'error', message: string }} Outcome
  */
 
 /**
@@ -83,6 +84,7 @@ function resolveAudio(audioUrl, upload, scenarios) {
 		if (scenario.error !== undefined) outcome = { kind: 'error', message: scenario.error };
 		else if (scenario.mutate) outcome = { kind: 'completed', mutate: scenario.mutate };
 		else outcome = builtInOutcome(audioUrl, upload); // a timing-only scenario keeps the built-in outcome
+		if (outcome.kind === 'completed' && scenario.durationSeconds !== undefined) outcome.durationSeconds = scenario.durationSeconds;
 		return { outcome, scenario };
 	}
 	return { outcome: builtInOutcome(audioUrl, upload) };

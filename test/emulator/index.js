@@ -36,6 +36,8 @@ const messages = require('./messages');
  * @property {number} [port]          default 0: a random free port; the host is always 127.0.0.1
  * @property {number} [queuedMs]      time a new transcript stays queued (default 200)
  * @property {number} [processingMs]  then processing (default 800), then completed/error
+ * @property {number} [durationSeconds]  completed transcripts are of a recording this long, derived from the
+ *   recorded one (long-recording.js; default: as recorded, 282 s); a scenario's own durationSeconds wins
  * @property {() => number} [now]     clock for transcript progress (default Date.now); tests may drive it by hand
  * @property {boolean} [requireSpeechModels]  strict mode: 400 when speech_models is missing or empty (default false)
  * @property {import('./views').ListTimes} [listTimes]  how list items write `created`/`completed` (default 'spec':
@@ -57,6 +59,8 @@ const messages = require('./messages');
  * @property {Map<string, TranscriptRecord>} transcripts
  * @property {(clock: { queuedMs?: number, processingMs?: number }) => void} setClock  applies to transcripts created afterwards
  * @property {(format: import('./views').ListTimes) => void} setListTimes  how list items write their times from now on
+ * @property {(id: string, at: number) => void} finishAt  a created transcript finishes at `at` (ms, the emulator's
+ *   clock) instead: its processing time changes, and its webhook is delivered then
  * @property {(uploadUrl: string) => Buffer | undefined} uploadBytes
  * @property {() => number} createdCount
  * @property {() => Json[]} createdParams   bodies POSTed to /v2/transcript and accepted, in order
@@ -121,6 +125,7 @@ async function startEmulator(options = {}) {
 			listTimes,
 			validation: { requireSpeechModels: options.requireSpeechModels ?? false },
 			webhooks,
+			durationSeconds: options.durationSeconds,
 		},
 		requests,
 		hooks,
@@ -154,6 +159,12 @@ async function startEmulator(options = {}) {
 		setListTimes: (format) => {
 			listTimes.format = format;
 		},
+		finishAt: (id, at) => {
+			const record = store.get(id);
+			if (!record) return;
+			record.processingMs = Math.max(0, at - record.createdAt - record.queuedMs);
+			webhooks.rearm(record);
+		},
 		uploadBytes: (uploadUrl) => uploads.lookup(uploadUrl).bytes,
 		createdCount: () => createdParams.length,
 		createdParams: () => createdParams.map((p) => structuredClone(p)),
@@ -169,7 +180,7 @@ async function startEmulator(options = {}) {
 		},
 		transcriptView: (id) => {
 			const record = store.get(id);
-			return record ? store.view(record) : undefined;
+			return record ? JSON.parse(store.viewText(record).toString()) : undefined;
 		},
 		setFaults: (rules, faultOptions) => faultPlan.set(rules, faultOptions),
 		clearFaults: () => faultPlan.clear(),

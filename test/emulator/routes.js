@@ -48,6 +48,7 @@ const { jsonReply, errorReply } = require('./http-util');
  * @property {Json[]} createdParams
  * @property {{ requireSpeechModels?: boolean }} validation
  * @property {import('./webhooks').WebhookDispatcher} webhooks
+ * @property {number | undefined} durationSeconds  how long completed recordings are, unless a scenario says (undefined: as recorded)
  */
 
 /**
@@ -93,6 +94,7 @@ const routes = [
 
 			const upload = state.uploads.lookup(body.audio_url);
 			const { outcome, scenario } = resolveAudio(body.audio_url, upload, state.scenarios);
+			if (outcome.kind === 'completed') outcome.durationSeconds ??= state.durationSeconds;
 			const record = state.store.create({
 				params: body,
 				outcome,
@@ -118,7 +120,7 @@ const routes = [
 			const record = state.store.get(ctx.params[0]);
 			if (!record) return errorReply(400, messages.TRANSCRIPT_NOT_FOUND);
 			state.webhooks.poke(record);
-			return jsonReply(200, state.store.view(record));
+			return { status: 200, text: state.store.viewText(record), headers: { 'content-type': 'application/json' } };
 		},
 	},
 	{
@@ -185,12 +187,14 @@ function listTranscripts(ctx, state) {
 		records = i < 0 ? [] : records.slice(0, i);
 	}
 	if (q.get('throttled_only') === 'true') records = []; // nothing is ever throttled here
+	// Filtered and paged before any item is rendered: a list request costs little however many transcripts there are.
 	const items = records
 		.filter((r) => createdOn === null || new Date(r.createdAt).toISOString().startsWith(createdOn))
-		.map((r) => views.listItemView(r, store.statusOf(r), state.baseUrl(), state.listTimes.format))
-		.filter((item) => status === null || item.status === status);
+		.filter((r) => status === null || store.statusOf(r) === status);
 	// after_id pages towards newer transcripts: take the ones right after it.
-	const page = afterId !== null && beforeId === null ? items.slice(-limit) : items.slice(0, limit);
+	const page = (afterId !== null && beforeId === null ? items.slice(-limit) : items.slice(0, limit)).map((r) =>
+		views.listItemView(r, store.statusOf(r), state.baseUrl(), state.listTimes.format),
+	);
 
 	/**
 	 * The request's own query with `limit` first; a page link replaces before_id/after_id.

@@ -7,6 +7,7 @@
 
 const crypto = require('crypto');
 const views = require('./views');
+const { longCompletedBody } = require('./long-recording');
 
 /** @typedef {Record<string, any>} Json */
 /** @typedef {'queued' | 'processing' | 'completed' | 'error'} TranscriptStatus */
@@ -108,6 +109,19 @@ class TranscriptStore {
 		if (status === 'queued' || status === 'processing') return views.pendingView(record, status);
 		if (record.outcome.kind === 'error') return views.errorView(record, record.outcome.message);
 		return views.completedView(record, record.outcome.mutate);
+	}
+
+	/**
+	 * GET /v2/transcript/{id}'s answer right now, as JSON text; a long recording's is spliced from
+	 * parts made once (long-recording.js).
+	 * @param {TranscriptRecord} record
+	 * @returns {string | Buffer}
+	 */
+	viewText(record) {
+		const view = this.view(record);
+		const seconds = record.outcome.kind === 'completed' ? record.outcome.durationSeconds : undefined;
+		if (seconds !== undefined && view.status === 'completed' && record.deletedAt === null) return longCompletedBody(view, seconds);
+		return JSON.stringify(view);
 	}
 
 	/**

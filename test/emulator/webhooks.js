@@ -30,6 +30,7 @@ const https = require('https');
  * @property {number} attempt         1-based
  * @property {number | null} statusCode  the receiver's HTTP status; null while in flight, on a connection error or timeout
  * @property {string} [error]         connection error message, or 'timeout after N ms'
+ * @property {string} [answer]        the start of the receiver's answer (up to 300 characters)
  * @property {Record<string, string>} headers  the headers the emulator set (Node adds Host and Connection)
  * @property {{ transcript_id: string, status: 'completed' | 'error' }} body
  * @property {number} at              ms timestamp (real time) the attempt started
@@ -136,6 +137,18 @@ class WebhookDispatcher {
 			return;
 		}
 		t.timer = setTimeout(() => this.recheck(t), this.handDriven ? RECHECK_MS : remaining);
+	}
+
+	/**
+	 * The transcript's finish time changed: its completion timer is set again.
+	 * @param {TranscriptRecord} record
+	 */
+	rearm(record) {
+		const t = this.tracked.get(record.id);
+		if (!t || t.state !== 'waiting') return;
+		if (t.timer) clearTimeout(t.timer);
+		t.timer = null;
+		this.arm(t);
 	}
 
 	/** @param {Tracked} t */
@@ -263,7 +276,12 @@ class WebhookDispatcher {
 			done(null, `timeout after ${this.options.timeoutMs} ms`);
 		}, this.options.timeoutMs);
 		req.on('response', (res) => {
-			res.resume();
+			// The start of the answer, for the log (a receiver's reason for a non-2xx).
+			let answer = '';
+			res.setEncoding('utf8');
+			res.on('data', (/** @type {string} */ text) => {
+				if (answer.length < 300) entry.answer = answer = (answer + text).slice(0, 300);
+			});
 			res.on('end', () => done(res.statusCode ?? null));
 			res.on('error', (err) => done(res.statusCode ?? null, err.message));
 			res.on('close', () => done(res.statusCode ?? null));

@@ -110,6 +110,7 @@ describe('Webhooks are delivered on completion, retried and recorded like Assemb
 				url: hookUrl,
 				attempt: 1,
 				statusCode: 200,
+				answer: 'answer 200',
 				headers: { 'content-type': 'application/json', 'content-length': String(hit.body.length), 'X-Webhook-Secret': 's3cret' },
 				body: { transcript_id: created.id, status: 'completed' },
 				at: expect.any(Number),

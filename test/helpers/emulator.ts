@@ -24,12 +24,18 @@ export interface Emulator {
 	setClock(clock: { queuedMs?: number; processingMs?: number }): void;
 	/** How list items write `created`/`completed`: 'spec' (no zone, the default), 'recorded' (with Z), or any value per time. */
 	setListTimes(format: 'spec' | 'recorded' | ((ms: number) => unknown)): void;
+	/** A created transcript finishes at `at` (ms) instead; its webhook is delivered then. */
+	finishAt(id: string, at: number): void;
+	/** What GET /v2/transcript/{id} would return now. */
+	transcriptView(id: string): IDataObject | undefined;
 	addScenario(scenario: {
 		match: (audioUrl: string, upload?: Buffer) => boolean;
 		mutate?: (transcript: IDataObject) => void;
 		error?: string;
 		queuedMs?: number;
 		processingMs?: number;
+		/** Completes as a recording this long, derived from the recorded one (test/emulator/long-recording.js). */
+		durationSeconds?: number;
 	}): void;
 	onRequest(hook: (ctx: { method: string; pathname: string; path: string }) => unknown): () => void;
 	setFaults(rules: FaultRule[], options?: { seed?: number }): void;

@@ -10,7 +10,8 @@ export function reachableText(value: unknown, seen = new Set<unknown>()): string
 	if (Buffer.isBuffer(value)) return [value.toString('utf8')];
 	const out: string[] = [];
 	const entries = value instanceof Map ? [...value.entries()].flat() : Object.getOwnPropertyNames(value).map((key) => [key, (value as Record<string, unknown>)[key]]).flat();
-	for (const entry of entries) out.push(...reachableText(entry, seen));
+	// One by one, not out.push(...texts): a large output holds more texts than a call's arguments may.
+	for (const entry of entries) for (const text of reachableText(entry, seen)) out.push(text);
 	return out;
 }
 

@@ -121,6 +121,8 @@ export async function startWaitingNode(options: RunOptions) {
 		finished,
 		calls,
 		state: () => state,
+		/** The size of the execution as stored while it waits (what n8n reads again for every call). */
+		storedBytes: () => Buffer.byteLength(stored ?? ''),
 		/** The resume URL's origin; the node sends AssemblyAI the whole URL. */
 		base,
 		async settled() {

@@ -24,7 +24,10 @@ const CALLBACK = { operation: 'transcribe', source: 'url', audioUrl: '={{ $json.
 const urls = (...names: string[]) => names.map((name) => ({ json: { url: name.startsWith('http') ? name : `https://media.example.com/${name}.mp3`, name } }));
 const pairs = (items: INodeExecutionData[]) => items.map((i) => (i.pairedItem as { item: number }).item);
 
-/** Item i's transcript takes `ms[i]` to process, with two of its phrases renamed so outputs are told apart. */
+/**
+ * Item i's transcript takes `ms[i]` to process (after the clock's queued time; 0: done the moment it
+ * is created), with two of its phrases renamed so outputs are told apart.
+ */
 function timedRecordings(ms: number[]) {
 	ms.forEach((processingMs, i) =>
 		emu().addScenario({
@@ -34,6 +37,7 @@ function timedRecordings(ms: number[]) {
 				result.results = result.results.slice(0, 2).map((r) => ({ ...r, text: `call ${i}: ${r.text}` }));
 			},
 			processingMs,
+			...(processingMs === 0 ? { queuedMs: 0 } : {}),
 		}),
 	);
 }

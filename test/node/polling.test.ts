@@ -1,6 +1,11 @@
+import type { IDataObject, INode } from 'n8n-workflow';
+import type { OutputShape, Transcript } from '../../nodes/AssemblyAiHighlights/highlights';
+import { shapeTranscript } from '../../nodes/AssemblyAiHighlights/highlights';
+import { readShapeOptions } from '../../nodes/AssemblyAiHighlights/actions/settings';
 import { useEmulator } from '../helpers/emulator';
 import { runNode } from '../helpers/runNode';
-import { BURST_REQUESTS, LIST_POLLING_FROM, MAX_REQUESTS_PER_SECOND } from '../../nodes/AssemblyAiHighlights/transport/wait';
+import { BURST_REQUESTS, MAX_REQUESTS_PER_SECOND } from '../../nodes/AssemblyAiHighlights/transport/requestRate';
+import { LIST_POLLING_FROM } from '../../nodes/AssemblyAiHighlights/transport/wait';
 
 const env = useEmulator();
 
@@ -79,3 +84,35 @@ function busiest(times: number[], ms: number): number {
 	}
 	return best;
 }
+
+describe('each transcript becomes its items as it arrives: the output is what shaping its whole JSON gives', () => {
+	const OPTIONS = { pollIntervalSeconds: 0.05, includeContext: true, includeText: true, sortBy: 'count', topN: 8 };
+	// Below LIST_POLLING_FROM each is polled with its own GET; from it on, through the list.
+	test.each([
+		['keyPhrases', 2],
+		['keyPhrases', 6],
+		['occurrences', 6],
+		['summary', 6],
+		['raw', 2],
+	])('%s output, %i recordings of 10 minutes with speaker labels', async (output, n) => {
+		env.emu.setClock({ queuedMs: 50, processingMs: 150 });
+		env.emu.addScenario({ match: () => true, durationSeconds: 600 });
+		const result = await runNode({
+			parameters: { operation: 'transcribe', source: 'url', audioUrl: '={{ $json.url }}', output, transcriptOptions: { speakerLabels: true }, options: OPTIONS },
+			inputs: batch(n as number),
+			credentials: env.credentials(),
+		});
+		expect(result.error).toBeUndefined();
+		const ids = [...env.emu.transcripts.keys()];
+		const byItem = ids.map((id) => env.emu.createdParams().findIndex((p) => p.audio_url === (env.emu.transcripts.get(id) as { params: IDataObject }).params.audio_url));
+		const expected = ids
+			.map((id, i) => ({ item: byItem[i], items: shapeTranscript(transcriptView(id), output as OutputShape, readShapeOptions(OPTIONS, NODE)) }))
+			.sort((a, b) => a.item - b.item)
+			.flatMap(({ item, items }) => items.map((json) => ({ json, pairedItem: { item } })));
+		expect(result.items.map((i) => ({ json: i.json, pairedItem: i.pairedItem }))).toEqual(expected);
+		expect(result.items.length).toBeGreaterThanOrEqual(n as number);
+	});
+});
+
+const NODE = { name: 'AssemblyAI Highlights', type: 'n8n-nodes-assemblyai-highlights.assemblyAiHighlights' } as INode;
+const transcriptView = (id: string) => (env.emu as unknown as { transcriptView(id: string): Transcript }).transcriptView(id);

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { deleteTranscript } from '../transport/assemblyAi';
 import type { ApiContext } from '../transport/types';
+import type { WaitResult } from '../transport/wait';
 import { mapWithConcurrency } from '../utils/concurrency';
 import type { ItemOutcome } from './results';
 
@@ -45,4 +46,10 @@ function deletionMark(id: string, status: string, failures: Map<string, Error>):
 /** Whether a node's output will be delivered: no item failed, or failed items become error items. */
 export function outputIsDelivered(continueOnFail: boolean, outcomes: ItemOutcome[]): boolean {
 	return continueOnFail || !outcomes.some((o) => o.error);
+}
+
+/** What an outcome records for Delete After Reading: the status its transcript was read in, when the option is on. */
+export function readForDeletion(settings: { deleteAfterReading?: boolean }, result: WaitResult): ItemOutcome['readForDeletion'] {
+	if (!settings.deleteAfterReading || result.kind === 'lookupFailed') return undefined;
+	return { status: result.transcript.status };
 }

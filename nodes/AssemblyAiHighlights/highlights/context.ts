@@ -1,9 +1,6 @@
 import type { Word } from './types';
 
-/**
- * Finds the words of a mention in the transcript's words by binary search on start time, so a
- * transcript of n words and m mentions costs O(n) once plus O(m log n).
- */
+/** A transcript's words, ready for finding a mention's words by binary search on start time. */
 export interface WordIndex {
 	/** Words sorted by start (the input order when it already is; a sorted copy otherwise). */
 	readonly words: readonly Word[];
@@ -22,6 +19,10 @@ function isUsableWord(word: unknown): word is Word {
 	return typeof w.start === 'number' && Number.isFinite(w.start) && typeof w.end === 'number';
 }
 
+/**
+ * Indexes the words once, so that finding the words of m mentions in a transcript of n words costs
+ * O(n) once plus O(m log n).
+ */
 export function createWordIndex(words: readonly Word[] | null | undefined): WordIndex {
 	const usable = (Array.isArray(words) ? words : []).filter(isUsableWord);
 	let sorted = true;

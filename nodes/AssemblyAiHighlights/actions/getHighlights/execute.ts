@@ -1,17 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { getTranscript } from '../../transport/assemblyAi';
-import type { TranscriptJson } from '../../transport/types';
 import type { WaitResult } from '../../transport/wait';
-import { isFinished, waitForTranscripts } from '../../transport/wait';
-import { mapWithConcurrency } from '../../utils/concurrency';
-import { deleteReadTranscripts, outputIsDelivered } from '../deleteAfterReading';
+import { waitForTranscripts } from '../../transport/wait';
+import { deleteReadTranscripts, outputIsDelivered, readForDeletion } from '../deleteAfterReading';
 import type { ItemOutcome } from '../results';
 import { asNodeError, collectOutcomes, itemsForTranscript, itemsForWaitResult } from '../results';
 import type { ItemSettings } from '../settings';
 import { readTranscriptId } from '../transcriptId';
 import { combinedWait, readItemSettings } from '../settings';
-
-const LOOKUP_CONCURRENCY = 5;
 
 interface Request {
 	itemIndex: number;
@@ -20,8 +15,9 @@ interface Request {
 }
 
 /**
- * Get Highlights: look up each transcript once, wait for the unfinished ones together, shape the
- * output, then (Delete After Reading) delete each transcript read once.
+ * Get Highlights: each transcript is read once, however many items ask for it; the unfinished ones
+ * asked for with Poll Until Done are waited for together. A transcript becomes its items' output as
+ * soon as it is read, and its JSON is not kept. With Delete After Reading, each transcript read is then deleted once.
  */
 export async function getHighlights(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
@@ -39,45 +35,38 @@ export async function getHighlights(this: IExecuteFunctions): Promise<INodeExecu
 		}
 	}
 
-	const ids = [...new Set(requests.map((r) => r.transcriptId))];
-	const lookups = new Map<string, TranscriptJson | Error>();
-	await mapWithConcurrency(ids, LOOKUP_CONCURRENCY, async (id) => {
-		const firstItem = requests.find((r) => r.transcriptId === id)!.itemIndex;
-		try {
-			lookups.set(id, await getTranscript(this, id, firstItem));
-		} catch (error) {
-			lookups.set(id, error as Error);
-		}
-	});
-
-	const pollSettings = requests.filter((r) => r.settings.waitMode === 'poll').map((r) => r.settings);
-	const unfinished = new Map<string, TranscriptJson>();
-	for (const request of requests) {
-		const found = lookups.get(request.transcriptId);
-		if (request.settings.waitMode === 'poll' && found && !(found instanceof Error) && !isFinished(found)) {
-			unfinished.set(found.id, found);
-		}
-	}
-	const wait = pollSettings.length ? combinedWait(pollSettings) : undefined;
-	const waited: Map<string, WaitResult> = unfinished.size && wait
-		? await waitForTranscripts(this, unfinished, wait, this.getExecutionCancelSignal?.())
-		: new Map();
-
-	for (const { itemIndex, transcriptId, settings } of requests) {
-		const found = lookups.get(transcriptId);
-		try {
-			if (found instanceof Error || !found) throw found ?? new Error(`Transcript ${transcriptId} was not looked up`);
-			const result = waited.get(transcriptId);
-			const out = result
-				? itemsForWaitResult(this, result, itemIndex, settings, transcriptId, wait?.maxWaitMs ?? 0)
-				: itemsForTranscript(this.getNode(), found, itemIndex, settings);
-			const read = result?.kind === 'finished' ? result.transcript : found;
-			outcomes.push({ itemIndex, items: out, transcriptId, readForDeletion: settings.deleteAfterReading ? { status: read.status } : undefined });
-		} catch (error) {
-			outcomes.push({ itemIndex, error, transcriptId });
-		}
+	const requestsOf = new Map<string, Request[]>();
+	for (const request of requests) requestsOf.set(request.transcriptId, [...(requestsOf.get(request.transcriptId) ?? []), request]);
+	const polled = requests.filter((r) => r.settings.waitMode === 'poll');
+	const pollIds = new Set(polled.map((r) => r.transcriptId));
+	const waitedMs = polled.length ? combinedWait(polled.map((r) => r.settings)).maxWaitMs : 0;
+	const settle = (id: string, result: WaitResult) => {
+		for (const request of requestsOf.get(id)!) outcomes.push(outcomeFor(this, request, result, waitedMs));
+	};
+	const signal = this.getExecutionCancelSignal?.();
+	// Don't Wait: one look each. Then the rest, waited for together.
+	const lookOnce = [...requestsOf.keys()].filter((id) => !pollIds.has(id));
+	await waitForTranscripts(this, lookOnce, { pollIntervalMs: 0, maxWaitMs: 0, checkAtOnce: true }, signal, settle);
+	if (polled.length) {
+		await waitForTranscripts(this, pollIds, { ...combinedWait(polled.map((r) => r.settings)), checkAtOnce: true }, signal, settle);
 	}
 	// Only once every item's output is built, and only when it will be delivered.
 	if (outputIsDelivered(this.continueOnFail(), outcomes)) await deleteReadTranscripts(this, outcomes);
 	return collectOutcomes(this, outcomes);
+}
+
+/**
+ * An item's outcome; with Don't Wait a transcript still running is no error, its status is the output.
+ * `waitedMs`: how long the items that poll waited (their longest Max Wait).
+ */
+function outcomeFor(ctx: IExecuteFunctions, { itemIndex, transcriptId, settings }: Request, result: WaitResult, waitedMs: number): ItemOutcome {
+	try {
+		const items =
+			result.kind === 'timedOut' && settings.waitMode !== 'poll'
+				? itemsForTranscript(ctx.getNode(), result.transcript, itemIndex, settings)
+				: itemsForWaitResult(ctx, result, itemIndex, settings, transcriptId, waitedMs);
+		return { itemIndex, items, transcriptId, readForDeletion: readForDeletion(settings, result) };
+	} catch (error) {
+		return { itemIndex, error: error as Error, transcriptId };
+	}
 }

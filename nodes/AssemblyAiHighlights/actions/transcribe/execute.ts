@@ -3,17 +3,18 @@ import { NodeOperationError } from 'n8n-workflow';
 import { createTranscript } from '../../transport/assemblyAi';
 import { TranscriptClaims } from '../../transport/claims';
 import type { TranscriptJson } from '../../transport/types';
-import { waitForTranscripts } from '../../transport/wait';
+import type { WaitResult } from '../../transport/wait';
+import { readFinishedTranscripts, waitForTranscripts } from '../../transport/wait';
 import { mapWithConcurrency } from '../../utils/concurrency';
-import { deleteReadTranscripts, outputIsDelivered } from '../deleteAfterReading';
+import { checkBatch } from '../callback/status';
+import { callbackParams, waitForCallbacks } from '../callback/wait';
+import { deleteReadTranscripts, outputIsDelivered, readForDeletion } from '../deleteAfterReading';
 import type { ItemOutcome } from '../results';
 import { asNodeError, collectOutcomes, itemsForWaitResult, statusItem, stopError } from '../results';
 import type { ItemSettings } from '../settings';
 import { combinedWait, readItemSettings } from '../settings';
 import type { AudioSource } from './audio';
 import { readAudioSource, resolveAudioUrl } from './audio';
-import { checkStatus } from './callbackResults';
-import { callbackParams, waitForCallbacks } from './callbackWait';
 import { checkSpeakersCanBeTold, readTranscriptParams } from './params';
 
 /** Uploads and transcript requests in flight at once. */
@@ -77,43 +78,50 @@ export async function transcribe(this: IExecuteFunctions): Promise<INodeExecutio
 		throw stopError(this, failures[0], created, failures.slice(1));
 	}
 
-	const waiting = new Map<string, TranscriptJson>();
 	const accepted: Array<{ plan: Plan; transcript: TranscriptJson }> = [];
 	for (const { plan, transcript, error } of submitted) {
-		if (error || !transcript) {
-			outcomes.push({ itemIndex: plan.itemIndex, error });
-			continue;
-		}
-		accepted.push({ plan, transcript });
-		if (plan.settings.waitMode !== 'none') waiting.set(transcript.id, transcript);
+		if (error || !transcript) outcomes.push({ itemIndex: plan.itemIndex, error });
+		else accepted.push({ plan, transcript });
 	}
-
-	const wait = waiting.size ? combinedWait(accepted.map((a) => a.plan.settings)) : undefined;
-	if (callbackMode && wait) {
-		// AssemblyAI calls back only once per transcript: if all finished before the execution could
-		// start waiting, no call would come, so they are read at once instead.
-		const status = await checkStatus(this, [...waiting.keys()]).catch(() => undefined);
-		if (!status || status.running.length > 0) {
-			const callbackItems = accepted.map((a) => ({ itemIndex: a.plan.itemIndex, transcriptId: a.transcript.id, settings: a.plan.settings }));
-			return await waitForCallbacks(this, outcomes, callbackItems);
-		}
-		wait.pollIntervalMs = 0;
-	}
-	const results = wait ? await waitForTranscripts(this, waiting, wait, this.getExecutionCancelSignal?.()) : new Map();
-
 	for (const { plan, transcript } of accepted) {
-		const { itemIndex, settings } = plan;
-		const result = results.get(transcript.id);
-		try {
-			const out = result
-				? itemsForWaitResult(this, result, itemIndex, settings, transcript.id, wait?.maxWaitMs ?? 0)
-				: [statusItem(transcript, itemIndex)];
-			const read = result?.kind === 'finished' ? result.transcript : transcript;
-			outcomes.push({ itemIndex, items: out, transcriptId: transcript.id, readForDeletion: settings.deleteAfterReading ? { status: read.status } : undefined });
-		} catch (error) {
-			outcomes.push({ itemIndex, error, transcriptId: transcript.id });
-		}
+		if (plan.settings.waitMode !== 'none') continue;
+		// Not waited for: read in its first status, so Delete After Reading says why it was not deleted.
+		const readAs = readForDeletion(plan.settings, { kind: 'timedOut', transcript });
+		outcomes.push({ itemIndex: plan.itemIndex, items: [statusItem(transcript, plan.itemIndex)], transcriptId: transcript.id, readForDeletion: readAs });
 	}
+
+	const toWaitFor = accepted.filter((a) => a.plan.settings.waitMode !== 'none');
+	if (toWaitFor.length) {
+		// Each transcript becomes its item's outcome as soon as it is read; its JSON is not kept.
+		const planOf = new Map(toWaitFor.map((a) => [a.transcript.id, a.plan]));
+		const wait = combinedWait(toWaitFor.map((a) => a.plan.settings));
+		const settle = (id: string, result: WaitResult): ItemOutcome => {
+			const { itemIndex, settings } = planOf.get(id)!;
+			try {
+				const items = itemsForWaitResult(this, result, itemIndex, settings, id, wait.maxWaitMs);
+				return { itemIndex, items, transcriptId: id, readForDeletion: readForDeletion(settings, result) };
+			} catch (error) {
+				return { itemIndex, error: error as Error, transcriptId: id };
+			}
+		};
+		const ids = [...planOf.keys()];
+		const signal = this.getExecutionCancelSignal?.();
+		let settled: Map<string, ItemOutcome>;
+		if (callbackMode) {
+			// AssemblyAI calls back once per transcript: if all finished before the execution could wait,
+			// no call would come, so they are read at once instead.
+			const batch = await checkBatch(this, ids).catch(() => undefined);
+			if (batch?.kind !== 'finished') {
+				const waitingFor = toWaitFor.map((a) => ({ itemIndex: a.plan.itemIndex, transcriptId: a.transcript.id, settings: a.plan.settings }));
+				return await waitForCallbacks(this, outcomes, waitingFor);
+			}
+			settled = await readFinishedTranscripts(this, ids, batch.fetched, signal, settle);
+		} else {
+			settled = await waitForTranscripts(this, ids, { ...wait, checkAtOnce: false }, signal, settle);
+		}
+		outcomes.push(...settled.values());
+	}
+	// Only once every item's output is built, and only when it will be delivered.
 	if (outputIsDelivered(this.continueOnFail(), outcomes)) await deleteReadTranscripts(this, outcomes);
 	return collectOutcomes(this, outcomes, { created: true });
 }

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import type { OutputShape, ShapeOptions } from '../../highlights';
+import { GET_HIGHLIGHTS_LATER } from '../results';
 
 /**
  * What a callback-mode execution needs after it resumes, one entry per input item. It travels in
@@ -21,30 +22,39 @@ export interface CallbackEntry {
 /** The key under which each waiting item carries its entry. */
 export const CALLBACK_STATE_KEY = 'assemblyAiCallback';
 
-const GET_LATER = (id: string) => `Nothing is lost: run Get Highlights with transcript ID ${id} later; the transcript is not paid for twice.`;
-
 /**
- * The items the node waits with. n8n shows them while the execution waits; if Max Wait passes
- * before AssemblyAI has called back for every transcript, n8n continues the execution with exactly
- * these items, so each already says what went wrong and names its transcript.
+ * The items the execution waits with, one per input item. n8n stores them with the waiting execution
+ * and reads them again for every callback; if Max Wait passes before AssemblyAI has called back for
+ * every transcript, n8n continues the execution with exactly these items, so each already says what
+ * went wrong and names its own transcript. Each names only its own: a few hundred bytes per item,
+ * whatever the batch size.
  */
-export function waitingItems(entries: CallbackEntry[], maxWaitMinutes: number, waitTill: Date): INodeExecutionData[] {
-	const pending = entries.filter((e) => e.transcriptId).map((e) => e.transcriptId as string);
+export function waitingItems(entries: CallbackEntry[], maxWaitMinutes: number): INodeExecutionData[] {
+	const awaited = awaitedTranscripts(entries).length;
+	const all = awaited === 1 ? 'the transcript' : `all ${awaited} transcripts`;
 	return entries.map((entry) => {
-		const state = { [CALLBACK_STATE_KEY]: { ...entry, waitTill: waitTill.toISOString() } };
+		const state = { [CALLBACK_STATE_KEY]: entry };
 		if (entry.failure) return { json: { ...entry.failure, ...state }, pairedItem: { item: entry.itemIndex } };
 		const id = entry.transcriptId as string;
 		return {
 			json: {
 				transcriptId: id,
 				status: 'waitingForCallback',
-				error: `AssemblyAI had not called back for every transcript after ${maxWaitMinutes} minute(s) (Max Wait): transcript ${id} and the others of this execution (${pending.join(', ')}) are not in the output`,
-				errorDescription: `${GET_LATER(id)} Check that AssemblyAI can reach this n8n (WEBHOOK_URL must be its public address), or raise Options > Max Wait (Minutes).`,
+				error: `AssemblyAI had not called back for ${all} of this execution after ${maxWaitMinutes} minute(s) (Max Wait): transcript ${id} is not in the output`,
+				errorDescription: `${GET_HIGHLIGHTS_LATER(id)} Check that AssemblyAI can reach this n8n (WEBHOOK_URL must be its public address), or raise Options > Max Wait (Minutes).`,
 				...state,
 			},
 			pairedItem: { item: entry.itemIndex },
 		};
 	});
+}
+
+/** What the node shows as its output while the execution waits (n8n drops it when it resumes). */
+export function shownWhileWaiting(entries: CallbackEntry[]): INodeExecutionData[] {
+	return entries.map((entry) => ({
+		json: entry.failure ?? { transcriptId: entry.transcriptId, status: 'waitingForCallback' },
+		pairedItem: { item: entry.itemIndex },
+	}));
 }
 
 /** The entries back from the waiting items; undefined when the items are not this node's. */
@@ -62,19 +72,4 @@ export function readCallbackEntries(items: Array<{ json?: IDataObject } | IDataO
 /** The transcript IDs the execution waits for. */
 export function awaitedTranscripts(entries: CallbackEntry[]): string[] {
 	return entries.flatMap((e) => (e.transcriptId ? [e.transcriptId] : []));
-}
-
-/**
- * The transcript that finished last (latest `completed`, then the greatest ID): the callback for it
- * is the one that resumes the execution, so two callbacks that both find everything finished do not
- * both resume it. Undefined when a finish time is unknown.
- */
-export function lastToFinish(ids: string[], finishedAt: ReadonlyMap<string, string>): string | undefined {
-	let last: { id: string; at: number } | undefined;
-	for (const id of ids) {
-		const at = Date.parse(finishedAt.get(id) ?? '');
-		if (Number.isNaN(at)) return undefined;
-		if (!last || at > last.at || (at === last.at && id > last.id)) last = { id, at };
-	}
-	return last?.id;
 }

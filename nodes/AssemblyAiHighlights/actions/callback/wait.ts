@@ -4,8 +4,8 @@ import { CREDENTIAL_TYPE } from '../../transport/baseUrl';
 import type { ItemOutcome } from '../results';
 import { errorJson } from '../results';
 import type { ItemSettings } from '../settings';
-import type { CallbackEntry } from './callbackState';
-import { waitingItems } from './callbackState';
+import type { CallbackEntry } from './state';
+import { shownWhileWaiting, waitingItems } from './state';
 
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]', '0.0.0.0'];
 
@@ -57,7 +57,8 @@ export async function callbackParams(
 
 /**
  * Puts the execution to wait for AssemblyAI's callbacks. What the callback needs travels as the
- * waiting node's input, which n8n stores with the execution and hands to the webhook on resume.
+ * waiting node's input, which n8n stores with the execution and hands to every callback; the node's
+ * own output meanwhile only shows each item's transcript (n8n drops it when the execution resumes).
  */
 export async function waitForCallbacks(
 	ctx: IExecuteFunctions,
@@ -79,9 +80,7 @@ export async function waitForCallbacks(
 	entries.sort((a, b) => a.itemIndex - b.itemIndex);
 
 	const maxWaitMs = Math.max(...accepted.map((a) => a.settings.wait.maxWaitMs));
-	const waitTill = new Date(Date.now() + maxWaitMs);
-	const items = waitingItems(entries, +(maxWaitMs / 60_000).toFixed(2), waitTill);
-	ctx.getExecuteData().data = { main: [items] };
-	await ctx.putExecutionToWait(waitTill);
-	return items;
+	ctx.getExecuteData().data = { main: [waitingItems(entries, +(maxWaitMs / 60_000).toFixed(2))] };
+	await ctx.putExecutionToWait(new Date(Date.now() + maxWaitMs));
+	return shownWhileWaiting(entries);
 }
