@@ -127,7 +127,7 @@ export function statusItem(transcript: TranscriptJson, itemIndex: number): INode
 
 /**
  * Puts the outcomes in input order. With "continue on fail" a failed input item becomes one error
- * item paired to it; otherwise the first failure (in input order) stops the node. `created`: the
+ * item paired to it (on the error output when the node has one); otherwise the first failure (in input order) stops the node. `created`: the
  * operation pays for transcripts, so the stopping error lists those of the other items.
  */
 export function collectOutcomes(ctx: IExecuteFunctions, outcomes: ItemOutcome[], { created = false } = {}): INodeExecutionData[] {
@@ -148,7 +148,8 @@ export function collectOutcomes(ctx: IExecuteFunctions, outcomes: ItemOutcome[],
 				others.filter((o) => o.error),
 			);
 		}
-		out.push({ json: errorJson(outcome.error, outcome.transcriptId), pairedItem: { item: outcome.itemIndex } });
+		const json = errorJson(outcome.error, outcome.transcriptId);
+		out.push({ json: ctx.getNode().onError === 'continueErrorOutput' ? forErrorOutput(json) : json, pairedItem: { item: outcome.itemIndex } });
 	}
 	return out;
 }
@@ -189,6 +190,15 @@ export function errorJson(error: Error, transcriptId?: string): IDataObject {
 	if (typeof description === 'string' && description) json.errorDescription = description;
 	if (transcriptId) json.transcriptId = transcriptId;
 	return json;
+}
+
+/**
+ * n8n moves an item to the error output only when its JSON holds nothing but `error`, `message` and
+ * `details` (an item's own `error` object would do it too, but n8n then replaces the JSON with the
+ * message alone and the transcript ID would be lost), so the rest goes under `details`.
+ */
+function forErrorOutput({ error, ...details }: IDataObject): IDataObject {
+	return Object.keys(details).length ? { error, details } : { error };
 }
 
 /** Errors leave the node as NodeApiError or NodeOperationError, tied to their input item. */
