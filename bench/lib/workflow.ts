@@ -143,6 +143,38 @@ export async function runWithRecording(options: {
 			: variant === 'buffered'
 				? new BufferedUploadVariant()
 				: new (chunkedStreamVariant(variant.chunkSize))();
+	const { run, items } = await runAfterSource(source, nodeType, options);
+	const doneAt = Date.now();
+	return { run, items, error: run.data.resultData.error as Error | undefined, sourceDoneAt, doneAt };
+}
+
+/**
+ * A source node that emits `inputs` (JSON only), then the node as shipped: like test/helpers/runNode.ts,
+ * but without its search of the whole run for secrets, which a memory measurement would count.
+ */
+export async function runItems(options: { inputs: IDataObject[]; parameters: IDataObject; credentials: IDataObject; holdEveryTranscript?: boolean }) {
+	const source: INodeType = {
+		description: {
+			displayName: 'Bench Items',
+			name: 'benchSource',
+			group: ['trigger'],
+			version: 1,
+			description: 'Emits the bench items',
+			defaults: { name: 'Source' },
+			inputs: [],
+			outputs: [NodeConnectionTypes.Main],
+			properties: [],
+		},
+		async execute(): Promise<INodeExecutionData[][]> {
+			return [options.inputs.map((json) => ({ json, pairedItem: { item: 0 } }))];
+		},
+	};
+	const { run, items } = await runAfterSource(source, options.holdEveryTranscript ? new HoldEveryTranscriptVariant() : new AssemblyAiHighlights(), options);
+	return { run, items, error: run.data.resultData.error as Error | undefined };
+}
+
+/** One execution: `source` (a trigger-like node that emits the input), then `nodeType` as the node under test. */
+async function runAfterSource(source: INodeType, nodeType: INodeType, options: { parameters: IDataObject; credentials: IDataObject }) {
 	const { done } = startWorkflow({
 		nodes: [
 			{ id: 'source', name: 'Source', type: 'benchSource', typeVersion: 1, position: [0, 0], parameters: {} },
@@ -162,51 +194,6 @@ export async function runWithRecording(options: {
 		credentials: { assemblyAiHighlightsApi: options.credentials as never },
 	});
 	const run = await done;
-	const doneAt = Date.now();
 	const items = run.data.resultData.runData[NODE_NAME]?.[0]?.data?.main?.[0] ?? [];
-	return { run, items, error: run.data.resultData.error as Error | undefined, sourceDoneAt, doneAt };
-}
-
-/**
- * A source node that emits `inputs` (JSON only), then the node as shipped: like test/helpers/runNode.ts,
- * but without its search of the whole run for secrets, which a memory measurement would count.
- */
-export async function runItems(options: { inputs: IDataObject[]; parameters: IDataObject; credentials: IDataObject; holdEveryTranscript?: boolean }) {
-	const source: INodeType = {
-		description: {
-			displayName: 'Bench Items',
-			name: 'benchItems',
-			group: ['trigger'],
-			version: 1,
-			description: 'Emits the bench items',
-			defaults: { name: 'Source' },
-			inputs: [],
-			outputs: [NodeConnectionTypes.Main],
-			properties: [],
-		},
-		async execute(): Promise<INodeExecutionData[][]> {
-			return [options.inputs.map((json) => ({ json, pairedItem: { item: 0 } }))];
-		},
-	};
-	const { done } = startWorkflow({
-		nodes: [
-			{ id: 'source', name: 'Source', type: 'benchItems', typeVersion: 1, position: [0, 0], parameters: {} },
-			{
-				id: 'under-test',
-				name: NODE_NAME,
-				type: 'assemblyAiHighlights',
-				typeVersion: 1,
-				position: [200, 0],
-				parameters: options.parameters as never,
-				credentials: { assemblyAiHighlightsApi: { id: 'cred-1', name: 'AssemblyAI account' } },
-			},
-		],
-		connections: { Source: { main: [[{ node: NODE_NAME, type: NodeConnectionTypes.Main, index: 0 }]] } },
-		nodeTypes: { benchItems: source, assemblyAiHighlights: options.holdEveryTranscript ? new HoldEveryTranscriptVariant() : new AssemblyAiHighlights() },
-		credentialTypes: { assemblyAiHighlightsApi: new AssemblyAiHighlightsApi() },
-		credentials: { assemblyAiHighlightsApi: options.credentials as never },
-	});
-	const run = await done;
-	const items = run.data.resultData.runData[NODE_NAME]?.[0]?.data?.main?.[0] ?? [];
-	return { run, items, error: run.data.resultData.error as Error | undefined };
+	return { run, items };
 }
