@@ -19,12 +19,15 @@ describe('On Error "Continue (using error output)": failed items leave on the er
 		expect(success!.map((i) => i.pairedItem)).toEqual([{ item: 0 }]);
 		expect(success![0].json.keyPhrases).toHaveLength(15);
 		expect(failed!.map((i) => i.pairedItem)).toEqual([{ item: 1 }, { item: 2 }]);
-		// n8n adds the input item's fields; the rest of what the error says travels under `details`.
-		expect(failed![0].json).toEqual({ url: 'not a url', error: expect.stringMatching(/not an http\(s\) URL/), details: expect.any(Object) });
+		// n8n adds the input item's fields; the error is one object, as n8n 1.x routes only `error` alone.
+		expect(failed![0].json).toEqual({ url: 'not a url', error: { message: expect.stringMatching(/not an http\(s\) URL/), description: expect.any(String) } });
 		expect(failed![1].json).toEqual({
 			url: 'https://unreachable.example/x.mp3',
-			error: expect.stringMatching(/Download error/),
-			details: { errorDescription: expect.stringMatching(/publicly downloadable/), transcriptId: expect.any(String) },
+			error: {
+				message: expect.stringMatching(/Download error/),
+				description: expect.stringMatching(/publicly downloadable/),
+				transcriptId: expect.any(String),
+			},
 		});
 		expect(env.emu.createdCount()).toBe(2);
 	});
@@ -44,6 +47,6 @@ describe('On Error "Continue (using error output)": failed items leave on the er
 		const [success, failed] = result.run.data.resultData.runData[NODE_NAME].at(-1)!.data!.main;
 		expect(success!.map((i) => i.json)).toEqual([{ transcriptId: id, deleted: true }]);
 		expect(failed!.map((i) => i.pairedItem)).toEqual([{ item: 1 }]);
-		expect(failed![0].json.error).toBeTruthy();
+		expect(failed![0].json.error).toMatchObject({ message: expect.any(String), transcriptId: 'not-a-transcript' });
 	});
 });

@@ -193,12 +193,13 @@ export function errorJson(error: Error, transcriptId?: string): IDataObject {
 }
 
 /**
- * n8n moves an item to the error output only when its JSON holds nothing but `error`, `message` and
- * `details` (an item's own `error` object would do it too, but n8n then replaces the JSON with the
- * message alone and the transcript ID would be lost), so the rest goes under `details`.
+ * n8n moves an item to the error output only when its JSON is `error` alone (n8n 1.x also takes
+ * `error` with `message`, 2.x any of `error`, `message`, `details`); an item's own `error` object would
+ * do it too, but n8n then replaces the JSON with the message and the transcript ID would be lost. So
+ * the whole error goes into `error`.
  */
-function forErrorOutput({ error, ...details }: IDataObject): IDataObject {
-	return Object.keys(details).length ? { error, details } : { error };
+function forErrorOutput({ error, errorDescription, ...rest }: IDataObject): IDataObject {
+	return { error: { message: error, ...(errorDescription ? { description: errorDescription } : {}), ...rest } };
 }
 
 /** Errors leave the node as NodeApiError or NodeOperationError, tied to their input item. */
