@@ -8,7 +8,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import type { Emulator } from '../helpers/emulator';
 import { useEmulator, WILDFIRES_URL } from '../helpers/emulator';
 import type { RunOptions } from '../helpers/runNode';
-import { runNode } from '../helpers/runNode';
+import { NODE_NAME, runNode } from '../helpers/runNode';
 import { startWaitingNode } from '../helpers/waitingExecution';
 
 const env = useEmulator({ queuedMs: 20, processingMs: 60 });
@@ -171,6 +171,21 @@ describe('Transcribe with Key Phrases, Wait for AssemblyAI\'s Callback', () => {
 			expect(pairs(done.items)).toEqual([0, 1]);
 			expect(done.items[1].json.error).toMatch(/URL/);
 			expect(done.items[1].json).not.toHaveProperty('assemblyAiCallback');
+		} finally {
+			await execution.close();
+		}
+	});
+
+	test('continue using the error output: after the wait, the failed item leaves on the error output', async () => {
+		timedRecordings([600]);
+		const inputs = [...urls('call-0'), { json: { url: 'ftp://example.com/x.mp3' } }];
+		const execution = await waiting({ inputs, onError: 'continueErrorOutput' });
+		try {
+			const done = await execution.finished;
+			const [success, failed] = done.run.data.resultData.runData[NODE_NAME].at(-1)!.data!.main;
+			expect(pairs(success!)).toEqual([0]);
+			expect(pairs(failed!)).toEqual([1]);
+			expect(failed![0].json.error).toMatchObject({ message: expect.stringMatching(/URL/) });
 		} finally {
 			await execution.close();
 		}

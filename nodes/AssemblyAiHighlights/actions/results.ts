@@ -148,8 +148,7 @@ export function collectOutcomes(ctx: IExecuteFunctions, outcomes: ItemOutcome[],
 				others.filter((o) => o.error),
 			);
 		}
-		const json = errorJson(outcome.error, outcome.transcriptId);
-		out.push({ json: ctx.getNode().onError === 'continueErrorOutput' ? forErrorOutput(json) : json, pairedItem: { item: outcome.itemIndex } });
+		out.push({ json: errorItemJson(ctx.getNode(), errorJson(outcome.error, outcome.transcriptId)), pairedItem: { item: outcome.itemIndex } });
 	}
 	return out;
 }
@@ -190,6 +189,11 @@ export function errorJson(error: Error, transcriptId?: string): IDataObject {
 	if (typeof description === 'string' && description) json.errorDescription = description;
 	if (transcriptId) json.transcriptId = transcriptId;
 	return json;
+}
+
+/** An error item's JSON as the node's On Error setting wants it: on the error output when there is one. */
+export function errorItemJson(node: INode, json: IDataObject): IDataObject {
+	return node.onError === 'continueErrorOutput' ? forErrorOutput(json) : json;
 }
 
 /**

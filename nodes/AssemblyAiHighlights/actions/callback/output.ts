@@ -4,7 +4,7 @@ import type { WaitResult } from '../../transport/wait';
 import { readFinishedTranscripts } from '../../transport/wait';
 import { deleteReadTranscripts, readForDeletion } from '../deleteAfterReading';
 import type { ItemOutcome } from '../results';
-import { errorJson, itemsForTranscript } from '../results';
+import { errorItemJson, errorJson, itemsForTranscript } from '../results';
 import type { CallbackEntry } from './state';
 
 /**
@@ -29,7 +29,7 @@ export async function outputFor(
 	});
 	await deleteReadTranscripts(ctx, read);
 	return entries.flatMap((entry) =>
-		entry.transcriptId ? outputs.get(entry.transcriptId)! : [{ json: entry.failure ?? {}, pairedItem: { item: entry.itemIndex } }],
+		entry.transcriptId ? outputs.get(entry.transcriptId)! : [{ json: errorItemJson(ctx.getNode(), entry.failure ?? {}), pairedItem: { item: entry.itemIndex } }],
 	);
 }
 
@@ -39,6 +39,6 @@ function itemsFor(ctx: ApiContext, entry: CallbackEntry, result: WaitResult): IN
 		if (result.kind === 'lookupFailed') throw result.error;
 		return itemsForTranscript(ctx.getNode(), result.transcript, entry.itemIndex, entry);
 	} catch (error) {
-		return [{ json: errorJson(error as Error, entry.transcriptId), pairedItem }];
+		return [{ json: errorItemJson(ctx.getNode(), errorJson(error as Error, entry.transcriptId)), pairedItem }];
 	}
 }
