@@ -11,6 +11,7 @@ import { nodeProperties } from './actions/node.description';
 import { router } from './actions/router';
 import { receiveCallback } from './actions/callback/receive';
 import { noRemoteWebhookMethods } from './utils/noRemoteWebhook';
+import { searchTranscripts } from './methods/listSearch';
 
 export class AssemblyAiHighlights implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,7 +21,7 @@ export class AssemblyAiHighlights implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle:
-			'={{$parameter["operation"] === "getHighlights" ? "Get Highlights" : $parameter["operation"] === "deleteTranscript" ? "Delete Transcript" : "Transcribe with Key Phrases"}}',
+			'={{$parameter["operation"] === "getHighlights" ? "Get Key Phrases" : $parameter["operation"] === "deleteTranscript" ? "Delete Transcript" : "Transcribe with Key Phrases"}}',
 		description: 'Transcribe recordings with AssemblyAI and get their key phrases as items',
 		defaults: { name: 'AssemblyAI Highlights' },
 		inputs: [NodeConnectionTypes.Main],
@@ -45,6 +46,8 @@ export class AssemblyAiHighlights implements INodeType {
 	// n8n calls these only for a trigger's webhooks, when a workflow is activated; never for a
 	// resume URL (restartWebhook). The lint rule asks for them wherever webhooks are declared.
 	webhookMethods = noRemoteWebhookMethods;
+
+	methods = { listSearch: { searchTranscripts } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

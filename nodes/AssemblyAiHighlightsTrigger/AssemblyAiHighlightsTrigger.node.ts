@@ -23,7 +23,7 @@ export class AssemblyAiHighlightsTrigger implements INodeType {
 		icon: { light: 'file:../../icons/assemblyai.svg', dark: 'file:../../icons/assemblyai.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: 'When a transcript is done',
+		subtitle: 'When a Transcript Is Done',
 		description: 'Starts the workflow when AssemblyAI has finished a transcript, with its key phrases',
 		defaults: { name: 'AssemblyAI Highlights Trigger' },
 		inputs: [],

@@ -278,7 +278,7 @@ describe('Transcribe with Key Phrases, Wait for AssemblyAI\'s Callback', () => {
 			expect(timedOut.items[0].json).toMatchObject({
 				transcriptId: id,
 				error: expect.stringContaining(`after 1 minute(s) (Max Wait): transcript ${id}`),
-				errorDescription: expect.stringContaining('Get Highlights'),
+				errorDescription: expect.stringContaining('Get Key Phrases'),
 			});
 		} finally {
 			await execution.close();

@@ -14,7 +14,7 @@ const CALLBACK_OPTION = {
 const DONT_WAIT_OPTION = {
 	name: "Don't Wait",
 	value: 'none',
-	description: 'Output the transcript ID and status at once; fetch the key phrases later with Get Highlights',
+	description: "Output the transcript ID and status at once; fetch the key phrases later with 'Get Key Phrases'",
 };
 
 const waitMode: INodeProperties = {
@@ -26,23 +26,23 @@ const waitMode: INodeProperties = {
 	description: 'Whether to wait until AssemblyAI has finished the transcript, and how',
 };
 
-/** Transcribe can also wait for AssemblyAI's webhook; Get Highlights reads transcripts made earlier. */
+/** Transcribe can also wait for AssemblyAI's webhook; Get Key Phrases reads transcripts made earlier. */
 export const waitModeProperties: INodeProperties[] = [
 	{
 		...waitMode,
-		options: [POLL_OPTION, CALLBACK_OPTION, DONT_WAIT_OPTION],
+		options: [DONT_WAIT_OPTION, POLL_OPTION, CALLBACK_OPTION],
 		displayOptions: { show: { operation: ['transcribe'] } },
 	},
 	{
 		...waitMode,
-		options: [POLL_OPTION, DONT_WAIT_OPTION],
+		options: [DONT_WAIT_OPTION, POLL_OPTION],
 		displayOptions: { show: { operation: ['getHighlights'] } },
 	},
 ];
 
 export const callbackNotice: INodeProperties = {
 	displayName:
-		'AssemblyAI will call this execution back at its resume URL, so n8n must be reachable from the internet (set WEBHOOK_URL). Until then the execution shows as waiting and holds no worker. If Max Wait passes first, n8n continues with one item per recording that has <code>error</code> and <code>transcriptId</code>.',
+		"AssemblyAI will call this execution back at its resume URL, so n8n must be reachable from the internet (set WEBHOOK_URL). Until then the execution shows as waiting and holds no worker. If 'Max Wait' passes first, n8n continues with one item per recording that has <code>error</code> and <code>transcriptId</code>.",
 	name: 'callbackNotice',
 	type: 'notice',
 	default: '',
@@ -59,7 +59,7 @@ export const outputProperty: INodeProperties = {
 			name: 'By Speaker',
 			value: 'speakers',
 			description:
-				'One item per speaker (or channel) with the key phrases they said, counted for them alone. Needs Speaker Labels or Multichannel.',
+				"One item per speaker (or channel) with the key phrases they said, counted for them alone. Needs 'Speaker Labels' or 'Multichannel'.",
 		},
 		{
 			name: 'Key Phrases',
@@ -86,7 +86,7 @@ export const outputProperty: INodeProperties = {
 };
 
 /**
- * Output is asked for wherever a finished transcript is shaped: always for Get Highlights (a finished
+ * Output is asked for wherever a finished transcript is shaped: always for Get Key Phrases (a finished
  * transcript is shaped even without waiting), for Transcribe only when it waits.
  */
 export const outputProperties: INodeProperties[] = [
@@ -117,7 +117,8 @@ export const optionsProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 12,
-			description: 'With Include Context: how many transcript words around each mention to show, split before and after',
+			displayOptions: { show: { includeContext: [true] } },
+			description: 'How many transcript words around each mention to show, split before and after',
 		},
 		{
 			displayName: 'Delete After Reading',
@@ -139,7 +140,8 @@ export const optionsProperty: INodeProperties = {
 			name: 'includeText',
 			type: 'boolean',
 			default: false,
-			description: 'Whether the Summary output also carries the full transcript text',
+			displayOptions: { show: { '/output': ['summary'] } },
+			description: "Whether the 'Summary' output also carries the full transcript text",
 		},
 		{
 			displayName: 'Max Wait (Minutes)',
@@ -147,8 +149,9 @@ export const optionsProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 60,
+			displayOptions: { show: { '/waitMode': ['poll', 'callback'] } },
 			description:
-				'How long to wait for AssemblyAI before giving up. The error then names the transcript ID, so Get Highlights can pick it up later without paying twice.',
+				"How long to wait for AssemblyAI before giving up. The error then names the transcript ID, so 'Get Key Phrases' can pick it up later without paying twice.",
 		},
 		{
 			displayName: 'Merge Case Variants',
@@ -180,7 +183,8 @@ export const optionsProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 3,
-			description: 'How often to ask AssemblyAI whether the transcripts are done (Poll Until Done)',
+			displayOptions: { show: { '/waitMode': ['poll'] } },
+			description: 'How often to ask AssemblyAI whether the transcripts are done',
 		},
 		{
 			displayName: 'Sort By',
@@ -188,9 +192,9 @@ export const optionsProperty: INodeProperties = {
 			type: 'options',
 			default: 'rank',
 			options: [
-				{ name: 'Rank (Most Relevant First)', value: 'rank', description: "Highest AssemblyAI rank first; phrases without a rank last" },
 				{ name: 'Count', value: 'count' },
 				{ name: 'First Mention', value: 'time' },
+				{ name: 'Rank (Most Relevant First)', value: 'rank', description: 'Highest AssemblyAI rank first; phrases without a rank last' },
 				{ name: 'Text', value: 'text' },
 			],
 			description: 'Order of the phrases',

@@ -12,22 +12,23 @@ const operationProperty: INodeProperties = {
 	default: 'transcribe',
 	options: [
 		{
-			name: 'Transcribe with Key Phrases',
-			value: 'transcribe',
-			action: 'Transcribe a recording and get its key phrases',
-			description: 'Upload a recording or give its URL, transcribe it with Key Phrases, and output the phrases',
-		},
-		{
-			name: 'Get Highlights',
-			value: 'getHighlights',
-			action: 'Get the key phrases of a transcript',
-			description: 'Output the key phrases of a transcript created earlier, by its ID',
-		},
-		{
 			name: 'Delete Transcript',
 			value: 'deleteTranscript',
-			action: 'Delete a transcript',
-			description: 'Delete a transcript and the recording uploaded for it at AssemblyAI, by its ID',
+			action: 'Delete transcript',
+			description: 'Delete a transcript and the recording uploaded for it at AssemblyAI',
+		},
+		{
+			// The value keeps its 0.1 name: saved workflows refer to it (DESIGN.md).
+			name: 'Get Key Phrases',
+			value: 'getHighlights',
+			action: 'Get key phrases of transcript',
+			description: 'Output the key phrases of a transcript created earlier',
+		},
+		{
+			name: 'Transcribe with Key Phrases',
+			value: 'transcribe',
+			action: 'Transcribe recording with key phrases',
+			description: 'Upload a recording or give its URL, transcribe it with Key Phrases, and output the phrases',
 		},
 	],
 };
@@ -41,6 +42,8 @@ export const nodeProperties: INodeProperties[] = [
 	callbackNotice,
 	...outputProperties,
 	...transcribeOptionProperties,
-	// Delete Transcript shapes nothing, so it has no options.
-	{ ...optionsProperty, displayOptions: { hide: { operation: ['deleteTranscript'] } } },
+	// Options shape a finished transcript: Get Key Phrases shapes one even without waiting, Transcribe
+	// only when it waits. Delete Transcript and Transcribe with Don't Wait shape nothing.
+	{ ...optionsProperty, displayOptions: { show: { operation: ['getHighlights'] } } },
+	{ ...optionsProperty, displayOptions: { show: { operation: ['transcribe'], waitMode: ['poll', 'callback'] } } },
 ];

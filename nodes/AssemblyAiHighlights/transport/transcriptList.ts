@@ -49,3 +49,43 @@ export async function scanTranscriptList(ctx: ApiContext, wanted: ReadonlySet<st
 		beforeId = items[items.length - 1].id as string;
 	}
 }
+
+/** One transcript as a list page shows it. */
+export interface ListPageItem extends ListedTranscript {
+	/** When it was created (AssemblyAI's `created`), as AssemblyAI wrote it. */
+	created?: string;
+	audioUrl?: string;
+}
+
+export interface ListPage {
+	/** Newest first, as AssemblyAI lists them. */
+	transcripts: ListPageItem[];
+	/** The `before_id` of the next, older page; none when this page was the last. */
+	olderBeforeId?: string;
+}
+
+/**
+ * One page of AssemblyAI's transcript list, newest first. The next page is the one `page_details.prev_url`
+ * points to ("prev" means older); its `before_id` is what the caller passes back to read it.
+ */
+export async function readTranscriptListPage(ctx: ApiContext, limit: number, beforeId?: string): Promise<ListPage> {
+	const qs: IDataObject = { limit };
+	if (beforeId) qs.before_id = beforeId;
+	const response = await listTranscripts(ctx, qs);
+	const transcripts: ListPageItem[] = [];
+	for (const item of (response.transcripts as IDataObject[] | undefined) ?? []) {
+		if (typeof item.id !== 'string' || typeof item.status !== 'string') continue;
+		transcripts.push({
+			id: item.id,
+			status: item.status as TranscriptStatus,
+			created: typeof item.created === 'string' ? item.created : undefined,
+			completed: typeof item.completed === 'string' ? item.completed : undefined,
+			audioUrl: typeof item.audio_url === 'string' ? item.audio_url : undefined,
+		});
+	}
+	// A short page is the last one, whatever prev_url says (AssemblyAI gives one even then).
+	if (transcripts.length < limit) return { transcripts };
+	const prevUrl = (response.page_details as IDataObject | undefined)?.prev_url;
+	const olderBeforeId = (typeof prevUrl === 'string' && /[?&]before_id=([^&#]+)/.exec(prevUrl)?.[1]) || transcripts[transcripts.length - 1].id;
+	return { transcripts, olderBeforeId: decodeURIComponent(olderBeforeId) };
+}

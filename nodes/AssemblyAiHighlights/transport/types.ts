@@ -2,6 +2,7 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
+	ILoadOptionsFunctions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
@@ -9,7 +10,7 @@ import type {
 export type BinaryStream = Awaited<ReturnType<IExecuteFunctions['helpers']['getBinaryStream']>>;
 
 /** Any n8n context that may call AssemblyAI with our credential. */
-export type ApiContext = IExecuteFunctions | IWebhookFunctions | IHookFunctions;
+export type ApiContext = IExecuteFunctions | IWebhookFunctions | IHookFunctions | ILoadOptionsFunctions;
 
 export type TranscriptStatus = 'queued' | 'processing' | 'completed' | 'error';
 

@@ -2,5 +2,5 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { transcriptIdProperty } from '../transcriptId';
 
 export const deleteTranscriptProperties = updateDisplayOptions({ show: { operation: ['deleteTranscript'] } }, [
-	{ ...transcriptIdProperty, description: 'The ID of the transcript to delete' },
+	{ ...transcriptIdProperty, description: 'The transcript to delete' },
 ]);

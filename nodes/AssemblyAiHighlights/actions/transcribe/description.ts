@@ -17,7 +17,7 @@ const inputProperties: INodeProperties[] = [
 		description: 'Where the recording comes from',
 	},
 	{
-		displayName: 'Input Binary Field',
+		displayName: 'Input Data Field Name',
 		name: 'binaryPropertyName',
 		type: 'string',
 		default: 'data',
@@ -32,7 +32,7 @@ const inputProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: 'https://assembly.ai/wildfires.mp3',
+		placeholder: 'e.g. https://assembly.ai/wildfires.mp3',
 		displayOptions: { show: { source: ['url'] } },
 		description: 'A public http(s) link to the audio or video file',
 	},
@@ -68,7 +68,7 @@ const optionProperties: INodeProperties[] = [
 				type: 'string',
 				typeOptions: { rows: 3 },
 				default: '',
-				placeholder: 'n8n\nAssemblyAI',
+				placeholder: 'e.g. n8n, AssemblyAI',
 				description:
 					'Names and terms the recording is likely to contain, one per line (or separated by commas), up to 6 words each, to improve their recognition',
 			},
@@ -78,8 +78,8 @@ const optionProperties: INodeProperties[] = [
 				type: 'options',
 				default: 'en_us',
 				options: [
-					{ name: 'English (Global)', value: 'en' },
 					{ name: 'English (Australia)', value: 'en_au' },
+					{ name: 'English (Global)', value: 'en' },
 					{ name: 'English (UK)', value: 'en_uk' },
 					{ name: 'English (US)', value: 'en_us' },
 				],
@@ -98,7 +98,7 @@ const optionProperties: INodeProperties[] = [
 				name: 'speakerLabels',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to detect who speaks when, so each mention can name its speaker (with Include Context) and Output "By Speaker" can split the phrases',
+				description: "Whether to detect who speaks when, so each mention can name its speaker (with 'Include Context') and the 'By Speaker' output can split the phrases",
 			},
 			{
 				displayName: 'Speech Models',
@@ -132,7 +132,7 @@ const optionProperties: INodeProperties[] = [
 				displayOptions: { hide: { '/waitMode': ['callback'] } },
 				type: 'string',
 				default: '',
-				placeholder: 'https://your-n8n.example.com/webhook/assemblyai',
+				placeholder: 'e.g. https://your-n8n.example.com/webhook/assemblyai',
 				description:
 					'A URL AssemblyAI calls when the transcript is done, for example the URL of an AssemblyAI Highlights Trigger',
 			},
