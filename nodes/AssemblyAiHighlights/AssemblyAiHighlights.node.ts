@@ -11,6 +11,7 @@ import { nodeProperties } from './actions/node.description';
 import { router } from './actions/router';
 import { receiveCallback } from './actions/callback/receive';
 import { noRemoteWebhookMethods } from './utils/noRemoteWebhook';
+import { webhookHeaderAuthTest } from './utils/webhookAuth';
 
 export class AssemblyAiHighlights implements INodeType {
 	description: INodeTypeDescription = {
@@ -26,7 +27,15 @@ export class AssemblyAiHighlights implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
-		credentials: [{ name: 'assemblyAiHighlightsApi', required: true }],
+		credentials: [
+			{ name: 'assemblyAiHighlightsApi', required: true },
+			{
+				name: 'assemblyAiHighlightsWebhookAuth',
+				required: true,
+				testedBy: 'webhookHeaderAuthTest',
+				displayOptions: { show: { operation: ['transcribe'], webhookAuthentication: ['headerAuth'] } },
+			},
+		],
 		// "Wait for AssemblyAI's Callback": the resume URL of a waiting execution, never a trigger.
 		webhooks: [
 			{
@@ -45,6 +54,8 @@ export class AssemblyAiHighlights implements INodeType {
 	// n8n calls these only for a trigger's webhooks, when a workflow is activated; never for a
 	// resume URL (restartWebhook). The lint rule asks for them wherever webhooks are declared.
 	webhookMethods = noRemoteWebhookMethods;
+
+	methods = { credentialTest: { webhookHeaderAuthTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

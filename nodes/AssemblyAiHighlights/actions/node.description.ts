@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { callbackNotice, optionsProperty, outputProperties, waitModeProperties } from './common.properties';
 import { deleteTranscriptProperties } from './deleteTranscript/description';
 import { getHighlightsProperties } from './getHighlights/description';
-import { transcribeInputProperties, transcribeOptionProperties } from './transcribe/description';
+import { transcribeInputProperties, transcribeOptionProperties, transcribeWebhookAuthProperties } from './transcribe/description';
 
 const operationProperty: INodeProperties = {
 	displayName: 'Operation',
@@ -41,6 +41,7 @@ export const nodeProperties: INodeProperties[] = [
 	callbackNotice,
 	...outputProperties,
 	...transcribeOptionProperties,
+	...transcribeWebhookAuthProperties,
 	// Delete Transcript shapes nothing, so it has no options.
 	{ ...optionsProperty, displayOptions: { hide: { operation: ['deleteTranscript'] } } },
 ];
