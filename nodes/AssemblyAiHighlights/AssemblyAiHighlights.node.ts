@@ -30,7 +30,7 @@ export class AssemblyAiHighlights implements INodeType {
 		credentials: [
 			{ name: 'assemblyAiHighlightsApi', required: true },
 			{
-				name: 'assemblyAiHighlightsWebhookAuth',
+				name: 'assemblyAiHighlightsWebhookAuthApi',
 				required: true,
 				testedBy: 'webhookHeaderAuthTest',
 				displayOptions: { show: { operation: ['transcribe'], webhookAuthentication: ['headerAuth'] } },

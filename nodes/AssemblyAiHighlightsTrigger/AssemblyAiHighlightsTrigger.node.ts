@@ -32,7 +32,7 @@ export class AssemblyAiHighlightsTrigger implements INodeType {
 		credentials: [
 			{ name: 'assemblyAiHighlightsApi', required: true },
 			{
-				name: 'assemblyAiHighlightsWebhookAuth',
+				name: 'assemblyAiHighlightsWebhookAuthApi',
 				required: true,
 				testedBy: 'webhookHeaderAuthTest',
 				displayOptions: { show: { authentication: ['headerAuth'] } },

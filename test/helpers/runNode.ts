@@ -12,7 +12,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { Readable } from 'stream';
 import { AssemblyAiHighlightsApi } from '../../credentials/AssemblyAiHighlightsApi.credentials';
-import { AssemblyAiHighlightsWebhookAuth } from '../../credentials/AssemblyAiHighlightsWebhookAuth.credentials';
+import { AssemblyAiHighlightsWebhookAuthApi } from '../../credentials/AssemblyAiHighlightsWebhookAuthApi.credentials';
 import { AssemblyAiHighlights } from '../../nodes/AssemblyAiHighlights/AssemblyAiHighlights.node';
 import { logged, startWorkflow } from './n8nCore';
 import { findSecrets } from './secrets';
@@ -70,8 +70,8 @@ export interface RunOptions {
 	credentials: IDataObject;
 	onError?: INode['onError'];
 	additionalData?: Record<string, unknown>;
-	/** The AssemblyAI Webhook Header Auth credential, for Webhook Authentication "Header Auth". */
-	webhookAuth?: { name: string; value: string };
+	/** The AssemblyAI Webhook Header Auth API credential, for Webhook Authentication "Header Auth". */
+	webhookAuth?: { name: string; secret: string };
 }
 
 export const NODE_NAME = 'AssemblyAI Highlights';
@@ -89,7 +89,7 @@ export function startNode(options: RunOptions) {
 			parameters: options.parameters,
 			credentials: {
 				assemblyAiHighlightsApi: { id: 'cred-1', name: 'AssemblyAI account' },
-				...(options.webhookAuth ? { assemblyAiHighlightsWebhookAuth: { id: 'cred-2', name: 'AssemblyAI webhook header' } } : {}),
+				...(options.webhookAuth ? { assemblyAiHighlightsWebhookAuthApi: { id: 'cred-2', name: 'AssemblyAI webhook header' } } : {}),
 			},
 			onError: options.onError,
 		},
@@ -98,10 +98,10 @@ export function startNode(options: RunOptions) {
 		nodes,
 		connections: { Source: { main: [[{ node: NODE_NAME, type: NodeConnectionTypes.Main, index: 0 }]] } },
 		nodeTypes: { testSource: sourceNodeType(inputs), assemblyAiHighlights: new AssemblyAiHighlights() },
-		credentialTypes: { assemblyAiHighlightsApi: new AssemblyAiHighlightsApi(), assemblyAiHighlightsWebhookAuth: new AssemblyAiHighlightsWebhookAuth() },
+		credentialTypes: { assemblyAiHighlightsApi: new AssemblyAiHighlightsApi(), assemblyAiHighlightsWebhookAuthApi: new AssemblyAiHighlightsWebhookAuthApi() },
 		credentials: {
 			assemblyAiHighlightsApi: options.credentials as never,
-			...(options.webhookAuth ? { assemblyAiHighlightsWebhookAuth: options.webhookAuth } : {}),
+			...(options.webhookAuth ? { assemblyAiHighlightsWebhookAuthApi: options.webhookAuth } : {}),
 		},
 		additionalData: options.additionalData,
 	});
@@ -134,5 +134,5 @@ export async function runNode(options: RunOptions): Promise<NodeRun> {
 
 /** The secrets a run must never show: the API key, and the webhook header credential's value. */
 function secretsOf(options: RunOptions): string[] {
-	return [String(options.credentials.apiKey ?? ''), options.webhookAuth?.value ?? ''].filter(Boolean);
+	return [String(options.credentials.apiKey ?? ''), options.webhookAuth?.secret ?? ''].filter(Boolean);
 }

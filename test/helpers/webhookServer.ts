@@ -10,7 +10,7 @@ import { WebhookContext } from 'n8n-core';
 import type { IDataObject, INode, INodeParameters, INodeType, IWebhookData, IWebhookResponseData, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 import { AssemblyAiHighlightsApi } from '../../credentials/AssemblyAiHighlightsApi.credentials';
-import { AssemblyAiHighlightsWebhookAuth } from '../../credentials/AssemblyAiHighlightsWebhookAuth.credentials';
+import { AssemblyAiHighlightsWebhookAuthApi } from '../../credentials/AssemblyAiHighlightsWebhookAuthApi.credentials';
 import { setClientAddress } from './clientAddress';
 import { baseAdditionalData, TestCredentialsHelper, TestNodeTypes } from './n8nCore';
 import { findSecrets } from './secrets';
@@ -25,8 +25,8 @@ export interface TriggerOptions {
 	nodeType: INodeType;
 	parameters: INodeParameters;
 	credentials: IDataObject;
-	/** The AssemblyAI Webhook Header Auth credential, for Authentication "Header Auth". */
-	webhookAuth?: { name: string; value: string };
+	/** The AssemblyAI Webhook Header Auth API credential, for Authentication "Header Auth". */
+	webhookAuth?: { name: string; secret: string };
 	/** n8n's N8N_PROXY_HOPS: how the request object's ip and ips are computed (0: the socket's address). */
 	proxyHops?: number;
 }
@@ -41,7 +41,7 @@ export async function serveTrigger(options: TriggerOptions) {
 		parameters: options.parameters,
 		credentials: {
 			assemblyAiHighlightsApi: { id: 'cred-1', name: 'AssemblyAI account' },
-			...(options.webhookAuth ? { assemblyAiHighlightsWebhookAuth: { id: 'cred-2', name: 'AssemblyAI webhook header' } } : {}),
+			...(options.webhookAuth ? { assemblyAiHighlightsWebhookAuthApi: { id: 'cred-2', name: 'AssemblyAI webhook header' } } : {}),
 		},
 		webhookId: 'webhook-1',
 	};
@@ -54,14 +54,14 @@ export async function serveTrigger(options: TriggerOptions) {
 		settings: { executionOrder: 'v1' },
 	});
 	const credentialsHelper = new TestCredentialsHelper(
-		{ assemblyAiHighlightsApi: new AssemblyAiHighlightsApi(), assemblyAiHighlightsWebhookAuth: new AssemblyAiHighlightsWebhookAuth() },
+		{ assemblyAiHighlightsApi: new AssemblyAiHighlightsApi(), assemblyAiHighlightsWebhookAuthApi: new AssemblyAiHighlightsWebhookAuthApi() },
 		{
 			assemblyAiHighlightsApi: options.credentials as never,
-			...(options.webhookAuth ? { assemblyAiHighlightsWebhookAuth: options.webhookAuth } : {}),
+			...(options.webhookAuth ? { assemblyAiHighlightsWebhookAuthApi: options.webhookAuth } : {}),
 		},
 	);
 	const calls: WebhookCall[] = [];
-	const secrets = [String(options.credentials.apiKey ?? ''), options.webhookAuth?.value ?? ''].filter((s) => s.length >= 6);
+	const secrets = [String(options.credentials.apiKey ?? ''), options.webhookAuth?.secret ?? ''].filter((s) => s.length >= 6);
 	const pending = new Set<Promise<void>>();
 
 	const server = http.createServer((req, res) => {

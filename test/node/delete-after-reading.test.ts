@@ -189,7 +189,7 @@ describe("Wait for AssemblyAI's Callback and the Trigger, Delete After Reading",
 		const trigger = await serveTrigger({
 			nodeType: new AssemblyAiHighlightsTrigger(),
 			parameters: { authentication: 'headerAuth', ipAllowlist: '127.0.0.1', output: 'keyPhrases', options: { deleteAfterReading: true, topN: 2 } },
-			webhookAuth: { name: 'X-Webhook-Secret', value: 's3cret-8d1' },
+			webhookAuth: { name: 'X-Webhook-Secret', secret: 's3cret-8d1' },
 			credentials: env.credentials(),
 		});
 		try {

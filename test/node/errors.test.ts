@@ -215,15 +215,15 @@ describe('more bad input, each with its own message', () => {
 		const result = await runNode({
 			parameters: viaUrl(WILDFIRES_URL, { webhookAuthentication: 'headerAuth' }),
 			credentials: env.credentials(),
-			webhookAuth: { name: 'X-Secret', value: 'hook-secret-value' },
+			webhookAuth: { name: 'X-Secret', secret: 'hook-secret-value' },
 		});
 		expectError(result, 'NodeOperationError', /Webhook Authentication is set, but AssemblyAI is not asked to call a webhook/, /Webhook URL/);
 		expect(env.emu.createdParams()).toHaveLength(0);
 	});
 
 	test.each([
-		['an empty header value', { name: 'X-Secret', value: '' }, /Header Value is empty/],
-		['a header name with a space', { name: 'X Secret', value: 'hook-secret-value' }, /Header Name "X Secret" is not a valid HTTP header name/],
+		['an empty header secret', { name: 'X-Secret', secret: '' }, /Header Secret is empty/],
+		['a header name with a space', { name: 'X Secret', secret: 'hook-secret-value' }, /Header Name "X Secret" is not a valid HTTP header name/],
 	])('a Webhook Header Auth credential with %s', async (_name, webhookAuth, message) => {
 		const result = await runNode({
 			parameters: viaUrl(WILDFIRES_URL, { webhookAuthentication: 'headerAuth', transcriptOptions: { webhookUrl: 'https://hooks.example.com/x' } }),

@@ -13,7 +13,7 @@ describe('the node description keeps the public contract of DESIGN.md', () => {
 			{ name: 'assemblyAiHighlightsApi', required: true },
 			// The webhook's secret header: a credential, so n8n keeps it encrypted and out of the workflow.
 			{
-				name: 'assemblyAiHighlightsWebhookAuth',
+				name: 'assemblyAiHighlightsWebhookAuthApi',
 				required: true,
 				testedBy: 'webhookHeaderAuthTest',
 				displayOptions: { show: { operation: ['transcribe'], webhookAuthentication: ['headerAuth'] } },

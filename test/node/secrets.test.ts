@@ -35,7 +35,7 @@ describe('secrets never appear in output items, errors or logs', () => {
 		const result = await runNode({
 			parameters,
 			credentials: { ...env.credentials(), ...credentialOverride },
-			webhookAuth: { name: 'X-Secret', value: WEBHOOK_SECRET },
+			webhookAuth: { name: 'X-Secret', secret: WEBHOOK_SECRET },
 			onError: 'continueRegularOutput',
 		});
 		expect(result.items.length).toBeGreaterThan(0);

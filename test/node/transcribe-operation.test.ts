@@ -75,7 +75,7 @@ describe('Transcribe with Key Phrases in real n8n-core against the emulator', ()
 				webhookAuthentication: 'headerAuth',
 			}),
 			credentials: env.credentials(),
-			webhookAuth: { name: 'X-Secret', value: 'hook-secret-value' },
+			webhookAuth: { name: 'X-Secret', secret: 'hook-secret-value' },
 		});
 		expect(env.emu.createdParams()[0]).toEqual({
 			audio_url: WILDFIRES_URL,

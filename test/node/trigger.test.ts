@@ -28,7 +28,7 @@ async function transcribeCallingBack(triggerUrl: string, headerValue: string, au
 			webhookAuthentication: 'headerAuth',
 		},
 		credentials: env.credentials(),
-		webhookAuth: { name: 'X-Webhook-Secret', value: headerValue },
+		webhookAuth: { name: 'X-Webhook-Secret', secret: headerValue },
 	});
 	expect(submitted.error).toBeUndefined();
 	return submitted.items[0].json.transcriptId as string;
@@ -45,7 +45,7 @@ async function withTrigger(
 		// The emulator calls from this machine, not from AssemblyAI's addresses (the IP Allowlist's default).
 		parameters: { authentication: 'headerAuth', ipAllowlist: '127.0.0.1', output: 'keyPhrases', options: {}, ...parameters },
 		credentials: env.credentials(),
-		webhookAuth: { name: 'X-Webhook-Secret', value: SECRET },
+		webhookAuth: { name: 'X-Webhook-Secret', secret: SECRET },
 		...server,
 	});
 	try {
@@ -156,7 +156,7 @@ describe('the secret comparison', () => {
 		expect(description.webhooks).toEqual([{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'assemblyai' }]);
 		expect(description.credentials).toEqual([
 			{ name: 'assemblyAiHighlightsApi', required: true },
-			{ name: 'assemblyAiHighlightsWebhookAuth', required: true, testedBy: 'webhookHeaderAuthTest', displayOptions: { show: { authentication: ['headerAuth'] } } },
+			{ name: 'assemblyAiHighlightsWebhookAuthApi', required: true, testedBy: 'webhookHeaderAuthTest', displayOptions: { show: { authentication: ['headerAuth'] } } },
 		]);
 		const options = description.properties.find((p) => p.name === 'options')!.options!.map((o) => (o as { name: string }).name);
 		expect(options).not.toContain('pollIntervalSeconds');

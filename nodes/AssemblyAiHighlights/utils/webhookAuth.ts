@@ -11,8 +11,8 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 import { sameSecret } from './sameSecret';
 
-/** The credential that holds the webhook's secret header (credentials/AssemblyAiHighlightsWebhookAuth). */
-export const WEBHOOK_AUTH_CREDENTIAL = 'assemblyAiHighlightsWebhookAuth';
+/** The credential that holds the webhook's secret header (credentials/AssemblyAiHighlightsWebhookAuthApi). */
+export const WEBHOOK_AUTH_CREDENTIAL = 'assemblyAiHighlightsWebhookAuthApi';
 export const WEBHOOK_AUTH_TEST = 'webhookHeaderAuthTest';
 
 /** An HTTP header name (RFC 9110 token). */
@@ -28,7 +28,7 @@ function headerProblem(data: ICredentialDataDecryptedObject | undefined): string
 	const name = String(data?.name ?? '').trim();
 	if (!name) return 'Header Name is empty';
 	if (!HEADER_NAME.test(name)) return `Header Name "${name}" is not a valid HTTP header name (letters, digits and - only, no spaces)`;
-	if (String(data?.value ?? '') === '') return 'Header Value is empty';
+	if (String(data?.secret ?? '') === '') return 'Header Secret is empty';
 	return undefined;
 }
 
@@ -37,12 +37,12 @@ async function readHeader(ctx: IExecuteFunctions | IWebhookFunctions, itemIndex?
 	const data = await ctx.getCredentials(WEBHOOK_AUTH_CREDENTIAL, itemIndex);
 	const problem = headerProblem(data);
 	if (problem) {
-		throw new NodeOperationError(ctx.getNode(), `The AssemblyAI Webhook Header Auth credential is not usable: ${problem}`, {
+		throw new NodeOperationError(ctx.getNode(), `The AssemblyAI Webhook Header Auth API credential is not usable: ${problem}`, {
 			itemIndex,
 			description: 'Open the credential and set a header name such as X-Webhook-Secret and a long random value.',
 		});
 	}
-	return { name: String(data.name).trim(), value: String(data.value) };
+	return { name: String(data.name).trim(), value: String(data.secret) };
 }
 
 /**
@@ -100,7 +100,7 @@ export const webhookAuthenticationProperty: INodeProperties = {
 		{
 			name: 'Header Auth',
 			value: 'headerAuth',
-			description: "AssemblyAI's webhook call carries a secret header from an AssemblyAI Webhook Header Auth credential",
+			description: "AssemblyAI's webhook call carries a secret header from an AssemblyAI Webhook Header Auth API credential",
 		},
 		{ name: 'None', value: 'none' },
 	],

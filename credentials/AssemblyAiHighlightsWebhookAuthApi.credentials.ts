@@ -2,13 +2,15 @@ import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 /**
  * The secret header AssemblyAI sends with its webhook calls, kept where n8n keeps secrets (encrypted,
- * never in the workflow JSON). The same fields as n8n's Header Auth (`httpHeaderAuth`), which a
- * community package may not use: n8n's lint rule no-credential-reuse refuses credentials of other packages.
+ * never in the workflow JSON). What n8n's Header Auth (`httpHeaderAuth`) holds, a name and a secret
+ * value; a community package may not use that one: n8n's lint rule no-credential-reuse refuses
+ * credentials of other packages. n8n's naming rules ask for the "Api" suffix, and the value field is
+ * called `secret` so its lint sees it is one.
  */
-export class AssemblyAiHighlightsWebhookAuth implements ICredentialType {
-	name = 'assemblyAiHighlightsWebhookAuth';
+export class AssemblyAiHighlightsWebhookAuthApi implements ICredentialType {
+	name = 'assemblyAiHighlightsWebhookAuthApi';
 
-	displayName = 'AssemblyAI Webhook Header Auth';
+	displayName = 'AssemblyAI Webhook Header Auth API';
 
 	icon: Icon = { light: 'file:../icons/assemblyai.svg', dark: 'file:../icons/assemblyai.dark.svg' };
 
@@ -24,8 +26,8 @@ export class AssemblyAiHighlightsWebhookAuth implements ICredentialType {
 			description: "The header AssemblyAI adds to its webhook call (AssemblyAI's webhook_auth_header_name)",
 		},
 		{
-			displayName: 'Header Value',
-			name: 'value',
+			displayName: 'Header Secret',
+			name: 'secret',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
