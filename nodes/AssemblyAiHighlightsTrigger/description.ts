@@ -8,7 +8,7 @@ const WAIT_OPTIONS = ['pollIntervalSeconds', 'maxWaitMinutes'];
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'Give this node\'s Production URL to AssemblyAI as the webhook URL: in the AssemblyAI Highlights node under Transcript Options > Webhook URL, or as <code>webhook_url</code> from any other system. Use the same AssemblyAI Webhook Header Auth API credential there (Webhook Authentication) and here.',
+			'Give this node\'s Production URL to AssemblyAI as the webhook URL: in the AssemblyAI Highlights node under Transcript Options > Webhook URL, or as <code>webhook_url</code> from any other system. Use the same AssemblyAI Webhook Header Auth API credential there (\'Webhook Authentication\') and here.',
 		name: 'setupNotice',
 		type: 'notice',
 		default: '',

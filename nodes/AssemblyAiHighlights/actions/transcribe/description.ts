@@ -118,7 +118,7 @@ const optionProperties: INodeProperties[] = [
 				default: '',
 				placeholder: 'https://your-n8n.example.com/webhook/assemblyai',
 				description:
-					"A URL AssemblyAI calls when the transcript is done, for example the URL of an AssemblyAI Highlights Trigger. Its secret header comes from Webhook Authentication.",
+					"A URL AssemblyAI calls when the transcript is done, for example the URL of an AssemblyAI Highlights Trigger. Its secret header comes from 'Webhook Authentication'.",
 			},
 		],
 	},
