@@ -30,7 +30,8 @@ childMain(async () => {
 	const execution = await startWaitingNode({
 		credentials: { apiKey: API_KEY, region: 'custom', baseUrl: emulator.url },
 		inputs: Array.from({ length: count }, (_, i) => ({ json: { url: `https://media.example.com/call-${i}.mp3` } })),
-		parameters: { operation: 'transcribe', source: 'url', audioUrl: '={{ $json.url }}', waitMode: 'callback', output: 'summary' },
+		// The emulator calls back from this machine, not from AssemblyAI's addresses (the IP Allowlist's default).
+		parameters: { operation: 'transcribe', source: 'url', audioUrl: '={{ $json.url }}', waitMode: 'callback', output: 'summary', ipAllowlist: '127.0.0.1' },
 	});
 	try {
 		if (execution.first.status !== 'waiting') throw new Error(`the execution did not wait: ${execution.first.status}`);

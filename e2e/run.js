@@ -103,9 +103,10 @@ async function main() {
 		console.log(`e2e: AssemblyAI emulator ${emu.url}, receiver ${receiver.url}`);
 		const examples = W.loadExamples(path.join(root, 'examples'));
 		const suite = W.suiteWorkflows({ examples, audioFile, receiverUrl: receiver.url });
-		const triggerSecret = `e2e-trigger-secret-${process.pid}-${Date.now()}`;
-		suite.server = SERVER ? W.serverWorkflows({ receiverUrl: receiver.url, triggerSecret }) : [];
-		suite.triggerSecret = triggerSecret;
+		// The secrets of the two webhook header credentials: searched for in n8n's files at the end.
+		suite.triggerSecret = `e2e-trigger-secret-${process.pid}-${Date.now()}`;
+		suite.callbackSecret = `e2e-callback-secret-${process.pid}-${Date.now()}`;
+		suite.server = SERVER ? W.serverWorkflows({ receiverUrl: receiver.url }) : [];
 		// The users' stories (e2e/stories/): their own n8n start and local services, after each version's other tests.
 		stories = STORIES ? createStories({ work, cache, emu, apiKey, timed, versions: VERSIONS, examples }) : undefined;
 
@@ -184,7 +185,7 @@ async function versionSuite(ctx) {
 
 	const imported = await test(`${tag}: import:credentials and import:workflow`, async () => {
 		const credFile = path.join(work, `creds-${version}.json`);
-		fs.writeFileSync(credFile, JSON.stringify(W.credentials(emu.url, ctx.apiKey), null, 2));
+		fs.writeFileSync(credFile, JSON.stringify(W.credentials(emu.url, ctx.apiKey, { trigger: suite.triggerSecret, callback: suite.callbackSecret }), null, 2));
 		const c = await timed(`${tag} import:credentials`, () => n8n.cli(['import:credentials', `--input=${credFile}`], { timeoutMs: 120_000 }));
 		assert(c.code === 0, `import:credentials failed:\n${tail(c.stdout + c.stderr)}`);
 		const wfDir = path.join(work, `workflows-${version}`);
@@ -328,6 +329,8 @@ async function versionSuite(ctx) {
 			timed,
 			serverWorkflows: suite.server,
 			triggerSecret: suite.triggerSecret,
+			callbackSecret: suite.callbackSecret,
+			apiKey: ctx.apiKey,
 			byType: loadDescriptions(installDir, root, PKG.name),
 			editor: editor ? { cache, screenshotDir: screenshotDirFor(version, work), suite } : undefined,
 		});

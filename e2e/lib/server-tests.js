@@ -15,6 +15,7 @@ const { test, fail, assert, assertEqual, fmtMs, results } = require('./tests');
 const { startN8nServer } = require('./server');
 const { checkWorkflow } = require('./node-types');
 const W = require('./workflows');
+const { searchN8nRecords } = require('./secret-search');
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -124,6 +125,18 @@ async function serverSuite(ctx) {
 			const wrong = await testWith({ apiKey: 'not-the-right-key', region: 'custom', baseUrl: typed });
 			assertEqual(wrong?.status, 'Error', 'credential Test with a wrong key');
 			return `"${typed}": ${ok.status}; wrong key: ${wrong.status} (${String(wrong.message).slice(0, 80)})`;
+		});
+
+		await test(`${tag}: credential Test of AssemblyAI Webhook Header Auth API (tested by the nodes): a usable header OK, an empty secret or a bad name refused`, async () => {
+			const testWith = async (data) =>
+				await srv.rest('POST', '/rest/credentials/test', { credentials: { id: W.TRIGGER_AUTH_CRED.id, name: W.TRIGGER_AUTH_CRED.name, type: W.WEBHOOK_AUTH_TYPE, data } });
+			const ok = await testWith({ name: W.TRIGGER_HEADER, secret: 'a-long-random-value' });
+			assertEqual(ok?.status, 'OK', `Test with a usable header (${ok?.message})`);
+			const empty = await testWith({ name: W.TRIGGER_HEADER, secret: '' });
+			assertEqual([empty?.status, empty?.message], ['Error', 'Header Secret is empty'], 'Test with an empty secret');
+			const badName = await testWith({ name: 'X Webhook Secret', secret: 'a-long-random-value' });
+			assertEqual(badName?.status, 'Error', 'Test with a header name with spaces');
+			return `OK; "${empty.message}"; "${String(badName.message).slice(0, 60)}"`;
 		});
 
 		const executions = async (workflowId) => {
@@ -364,11 +377,18 @@ async function serverSuite(ctx) {
 					const forged = await post(hookUrls[0].replace(/signature=[0-9a-f]+/, 'signature=' + '0'.repeat(64)), { transcript_id: created[0].id, status: 'completed' });
 					assertEqual(forged.status, 401, 'resume URL with a wrong signature');
 				}
+				// Webhook Authentication: the callback credential's header, which AssemblyAI was asked to send.
+				const callbackHeader = { [W.CALLBACK_HEADER]: ctx.callbackSecret };
+				assertEqual(created.map((t) => t.params.webhook_auth_header_name), created.map(() => W.CALLBACK_HEADER), 'webhook_auth_header_name sent to AssemblyAI');
+				const unauthenticated = await post(hookUrls[0], { transcript_id: created[0].id, status: 'completed' });
+				assertEqual(unauthenticated.status, 401, `a call without the callback header (${unauthenticated.text})`);
+				const wrongHeader = await post(hookUrls[0], { transcript_id: created[0].id, status: 'completed' }, { [W.CALLBACK_HEADER]: 'not-the-secret' });
+				assertEqual(wrongHeader.status, 401, `a call with a wrong callback header (${wrongHeader.text})`);
 				// A call for a transcript that is not the execution's: 404 from the node, still waiting.
-				const stranger = await post(hookUrls[0], { transcript_id: 'not-one-of-ours', status: 'completed' });
+				const stranger = await post(hookUrls[0], { transcript_id: 'not-one-of-ours', status: 'completed' }, callbackHeader);
 				assertEqual(stranger.status, 404, `a call for an unknown transcript (${stranger.text})`);
 				// A call for one of its transcripts that is still running (sent early): 200, still waiting.
-				const early = await post(hookUrls[0], { transcript_id: byUrl.get(okRecs[0].url).id, status: 'completed' });
+				const early = await post(hookUrls[0], { transcript_id: byUrl.get(okRecs[0].url).id, status: 'completed' }, callbackHeader);
 				assertEqual(early.status, 200, `an early call for a running transcript (${early.text})`);
 				const status = async () => (await executions(W.ids.srvWaitHook)).find((x) => x.id === exec.id)?.status;
 				assertEqual(await status(), 'waiting', 'status after those calls');
@@ -482,6 +502,17 @@ async function serverSuite(ctx) {
 	} finally {
 		if (srv) await srv.stop();
 		if (srv && results.slice(resultsBefore).some((r) => !r.ok)) console.log(`        n8n's log: ${srv.logFile} (kept with --keep)`);
+	}
+
+	// Last, with the server stopped (the database closed): no secret in clear in n8n's records.
+	if (withTests && srv) {
+		await test(`${tag}: no secret in clear text in n8n's database, binary data, workflow and credential exports or log: the API key and both webhook header secrets`, async () => {
+			const secrets = { 'API key': ctx.apiKey, 'trigger header secret': ctx.triggerSecret, 'callback header secret': ctx.callbackSecret };
+			const r = await searchN8nRecords({ n8n, work, tag, secrets, control: serverWorkflows[0].name, extraFiles: [srv.logFile] });
+			assert(r.controlFound, `the search did not find the workflow name "${serverWorkflows[0].name}" either: it proves nothing`);
+			assert(r.found.length === 0, `secrets in clear text: ${r.found.join('; ')}`);
+			return `${Object.keys(secrets).length} values searched in ${r.files} files, ${(r.bytes / 1024 / 1024).toFixed(1)} MiB: none found (control found)`;
+		});
 	}
 }
 

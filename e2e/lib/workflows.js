@@ -26,14 +26,28 @@ const ids = {
 /** The trigger's webhookId: its production URL is /webhook/<webhookId>/assemblyai. */
 const TRIGGER_WEBHOOK_ID = 'e2e0aa1a-7219-4e6a-9d0e-000000000001';
 const TRIGGER_HEADER = 'X-Webhook-Secret';
+/** The webhook auth headers live in AssemblyAI Webhook Header Auth API credentials, never in a workflow. */
+const WEBHOOK_AUTH_TYPE = 'assemblyAiHighlightsWebhookAuthApi';
+const TRIGGER_AUTH_CRED = { id: 'aaiTriggerHdr001', name: 'AssemblyAI trigger header' };
+const CALLBACK_AUTH_CRED = { id: 'aaiCallbackHdr01', name: 'AssemblyAI callback header' };
+const CALLBACK_HEADER = 'X-AssemblyAI-Callback';
+/** The emulator calls webhooks from this machine, not from AssemblyAI's addresses (the IP Allowlist's default). */
+const EMULATOR_ADDRESS = '127.0.0.1';
 /** The Webhook node that starts the waitMode callback workflow: POST /webhook/<path>. */
 const WAIT_START_PATH = 'e2e-assemblyai-wait';
 
-function credentials(emulatorUrl, apiKey) {
+/** @param {{trigger: string, callback: string}} [headerSecrets] the secrets of the two webhook header credentials */
+function credentials(emulatorUrl, apiKey, headerSecrets) {
 	const data = (key) => ({ apiKey: key, region: 'custom', baseUrl: emulatorUrl });
 	return [
 		{ ...CRED, type: 'assemblyAiHighlightsApi', data: data(apiKey) },
 		{ ...WRONG_KEY_CRED, type: 'assemblyAiHighlightsApi', data: data('not-the-right-key') },
+		...(headerSecrets
+			? [
+					{ ...TRIGGER_AUTH_CRED, type: WEBHOOK_AUTH_TYPE, data: { name: TRIGGER_HEADER, secret: headerSecrets.trigger } },
+					{ ...CALLBACK_AUTH_CRED, type: WEBHOOK_AUTH_TYPE, data: { name: CALLBACK_HEADER, secret: headerSecrets.callback } },
+				]
+			: []),
 	];
 }
 
@@ -245,10 +259,11 @@ const postJson = (name, url, jsonBody, position) => ({
 });
 
 /**
- * Workflows that only run in `n8n start`, activated before it starts.
- * @param {{receiverUrl: string, triggerSecret: string}} o
+ * Workflows that only run in `n8n start`, activated before it starts. Their webhook secrets are in
+ * the header credentials (credentials(…, headerSecrets)), so the workflows hold none.
+ * @param {{receiverUrl: string}} o
  */
-function serverWorkflows({ receiverUrl, triggerSecret }) {
+function serverWorkflows({ receiverUrl }) {
 	// AssemblyAI calls the trigger's production URL -> each key phrase is POSTed to the receiver.
 	const trigger = {
 		id: ids.srvTrigger,
@@ -263,8 +278,8 @@ function serverWorkflows({ receiverUrl, triggerSecret }) {
 				typeVersion: 1,
 				position: [0, 0],
 				webhookId: TRIGGER_WEBHOOK_ID,
-				parameters: { authHeaderName: TRIGGER_HEADER, authHeaderValue: triggerSecret, output: 'keyPhrases', options: {} },
-				credentials: { assemblyAiHighlightsApi: CRED },
+				parameters: { authentication: 'headerAuth', ipAllowlist: EMULATOR_ADDRESS, output: 'keyPhrases', options: {} },
+				credentials: { assemblyAiHighlightsApi: CRED, [WEBHOOK_AUTH_TYPE]: TRIGGER_AUTH_CRED },
 			},
 			postJson(
 				'POST phrase',
@@ -297,9 +312,18 @@ function serverWorkflows({ receiverUrl, triggerSecret }) {
 			splitOut('Recordings', 'body.recordings', [220, 0]),
 			ourNode(
 				'Key Phrases',
-				{ operation: 'transcribe', source: 'url', audioUrl: '={{ $json.url }}', waitMode: 'callback', output: 'summary', options: { maxWaitMinutes: 5 } },
+				{
+					operation: 'transcribe',
+					source: 'url',
+					audioUrl: '={{ $json.url }}',
+					waitMode: 'callback',
+					output: 'summary',
+					webhookAuthentication: 'headerAuth',
+					ipAllowlist: EMULATOR_ADDRESS,
+					options: { maxWaitMinutes: 5 },
+				},
 				[440, 0],
-				{ onError: 'continueRegularOutput' },
+				{ onError: 'continueRegularOutput', credentials: { assemblyAiHighlightsApi: CRED, [WEBHOOK_AUTH_TYPE]: CALLBACK_AUTH_CRED } },
 			),
 			postJson(
 				'POST result',
@@ -329,6 +353,11 @@ module.exports = {
 	TRIGGER_TYPE,
 	TRIGGER_WEBHOOK_ID,
 	TRIGGER_HEADER,
+	CALLBACK_HEADER,
+	WEBHOOK_AUTH_TYPE,
+	TRIGGER_AUTH_CRED,
+	CALLBACK_AUTH_CRED,
+	EMULATOR_ADDRESS,
 	WAIT_START_PATH,
 	CRED,
 	WILDFIRES,

@@ -25,6 +25,7 @@ const { installN8n } = require('../lib/install');
 const { ensureInstalled, startRedis, startPostgres, freePort } = require('./services');
 const { Cluster, pgClient } = require('./cluster');
 const Q = require('./workflows');
+const { searchN8nRecords } = require('../lib/secret-search');
 
 const root = path.resolve(__dirname, '..', '..');
 const PKG = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -148,7 +149,8 @@ async function main() {
 
 		// The suite's side: the AssemblyAI emulator, a receiver for the workflows' POSTs, recordings.
 		const apiKey = `queue-e2e-key-${process.pid}`;
-		const secret = crypto.randomBytes(12).toString('hex');
+		// The webhook header credentials' secrets: searched for in the database and exports at the end.
+		const headerSecrets = { trigger: crypto.randomBytes(12).toString('hex'), callback: crypto.randomBytes(12).toString('hex') };
 		emu = await require(path.join(root, 'test', 'emulator')).startEmulator({ apiKey, queuedMs: 200, processingMs: 400 });
 		receiver = await startReceiver();
 		const filesDir = path.join(work, 'files');
@@ -180,7 +182,7 @@ async function main() {
 			limitMs: (LIMIT_MIN - 1) * 60_000,
 		});
 		const names = Object.keys(cluster.procs).filter((n) => n !== 'worker-bare');
-		const workflows = Q.queueWorkflows({ filesDir, receiverUrl: receiver.url, webhookBase: cluster.webhookBase, secret }).filter(
+		const workflows = Q.queueWorkflows({ filesDir, receiverUrl: receiver.url, webhookBase: cluster.webhookBase }).filter(
 			(wf) => hasWebhookWait || (wf.id !== Q.ids.waitHook && wf.id !== Q.ids.waitBatch),
 		);
 
@@ -217,7 +219,7 @@ async function main() {
 		// publish:workflow --id=…` per workflow, before main starts, is what works.
 		const imported = await test('import:credentials, import:workflow, publish:workflow (activation in 2.x)', async () => {
 			const credFile = path.join(work, 'creds.json');
-			fs.writeFileSync(credFile, JSON.stringify(W.credentials(emu.url, apiKey), null, 2));
+			fs.writeFileSync(credFile, JSON.stringify(W.credentials(emu.url, apiKey, headerSecrets), null, 2));
 			const c = await timed('import:credentials', () => cluster.main.cli(['import:credentials', `--input=${credFile}`], { timeoutMs: 300_000 }));
 			assert(c.code === 0, `import:credentials failed:\n${tail(c.stdout + c.stderr)}`);
 			const wfDir = path.join(work, 'workflows');
@@ -543,6 +545,28 @@ async function main() {
 			await cluster.stop('worker-bare', 20_000);
 			report.push(`worker-bare (no package): execution ${exec.id} ${exec.status}: "${m[0].trim().slice(0, 120)}"`);
 			return `${fmtMs(Date.now() - t)}; execution ${exec.id} ${exec.status}: ${m[0].trim().slice(0, 120)}`;
+		});
+
+		// Last: no secret in clear text in PostgreSQL (pg_dump of n8n's database: workflows, their
+		// history, executions, credentials), the exports, or any process's user folder.
+		await test('no secret in clear text in PostgreSQL (pg_dump), the workflow and credential exports or the user folders: the API key and both webhook header secrets', async () => {
+			const dump = path.join(work, 'n8n-database.sql');
+			const d = await run(path.join(pg.bin, 'pg_dump'), ['-h', '127.0.0.1', '-p', String(pg.port), '-U', 'postgres', '-d', pg.database, '-f', dump], { timeoutMs: 120_000 });
+			assert(d.code === 0, `pg_dump failed:\n${tail(d.stdout + d.stderr)}`);
+			const secrets = { 'API key': apiKey, 'trigger header secret': headerSecrets.trigger, 'callback header secret': headerSecrets.callback };
+			const r = await searchN8nRecords({
+				n8n: cluster.main,
+				work,
+				tag: 'queue',
+				secrets,
+				control: workflows[0].name,
+				userFolders: Object.values(cluster.procs).map((p) => p.n8n.userFolder),
+				extraFiles: [dump],
+			});
+			assert(r.controlFound, `the search did not find the workflow name "${workflows[0].name}" either: it proves nothing`);
+			assert(r.found.length === 0, `secrets in clear text: ${r.found.join('; ')}`);
+			const dumpMiB = (fs.statSync(dump).size / 1024 / 1024).toFixed(1);
+			return `${Object.keys(secrets).length} values searched in ${r.files} files, ${(r.bytes / 1024 / 1024).toFixed(1)} MiB (pg_dump ${dumpMiB} MiB): none found (control found)`;
 		});
 	}
 

@@ -1,7 +1,7 @@
 'use strict';
 // The workflows of the queue-mode suite. Every one starts from a webhook (a production webhook served
 // by the `n8n webhook` process), so every execution goes through Redis to a worker.
-const { CRED, TRIGGER_TYPE, nodeId, ourNode, splitOut, postJson, chain } = require('../lib/workflows');
+const { CRED, TRIGGER_TYPE, WEBHOOK_AUTH_TYPE, TRIGGER_AUTH_CRED, CALLBACK_AUTH_CRED, EMULATOR_ADDRESS, nodeId, ourNode, splitOut, postJson, chain } = require('../lib/workflows');
 
 // Workflow ids: at most 16 characters.
 const ids = {
@@ -34,12 +34,17 @@ const post = (name, url, bodyExpr, position) => postJson(name, url, `={{ JSON.st
 
 const wf = (id, name, nodes, connections) => ({ id, name, active: false, settings: { executionOrder: 'v1' }, nodes, connections });
 
+/** Our node with the API credential and a webhook header credential (the secrets live there, not here). */
+const withHeader = (cred) => ({ credentials: { assemblyAiHighlightsApi: CRED, [WEBHOOK_AUTH_TYPE]: cred } });
+
 /**
- * @param {{filesDir: string, receiverUrl: string, webhookBase: string, secret: string}} o
+ * @param {{filesDir: string, receiverUrl: string, webhookBase: string}} o
  *   webhookBase: the webhook process's URL (WEBHOOK_URL without the trailing slash)
  */
-function queueWorkflows({ filesDir, receiverUrl, webhookBase, secret }) {
+function queueWorkflows({ filesDir, receiverUrl, webhookBase }) {
 	const poll = { pollIntervalSeconds: 1, maxWaitMinutes: 5 };
+	// The callback (through the webhook process) carries the callback credential's header and comes from the emulator.
+	const callbackAuth = { webhookAuthentication: 'headerAuth', ipAllowlist: EMULATOR_ADDRESS };
 	const phraseBody = (extra) => `{ ${extra}, transcriptId: $json.transcriptId, phrase: $json.text, count: $json.count, executionId: $execution.id }`;
 
 	return [
@@ -92,10 +97,12 @@ function queueWorkflows({ filesDir, receiverUrl, webhookBase, secret }) {
 						source: 'url',
 						audioUrl: '={{ $json.url }}',
 						waitMode: 'none',
-						transcriptOptions: { webhookUrl: `${webhookBase}/webhook/${TRIGGER_PATH}`, webhookAuthHeaderName: SECRET_HEADER, webhookAuthHeaderValue: secret },
+						transcriptOptions: { webhookUrl: `${webhookBase}/webhook/${TRIGGER_PATH}` },
+						webhookAuthentication: 'headerAuth',
 						options: {},
 					},
 					[440, 0],
+					withHeader(TRIGGER_AUTH_CRED),
 				),
 				post('POST submitted', `${receiverUrl}/submitted`, '{ transcriptId: $json.transcriptId, status: $json.status, executionId: $execution.id }', [660, 0]),
 			],
@@ -115,8 +122,8 @@ function queueWorkflows({ filesDir, receiverUrl, webhookBase, secret }) {
 					typeVersion: 1,
 					position: [0, 0],
 					webhookId: TRIGGER_WEBHOOK_ID,
-					parameters: { authHeaderName: SECRET_HEADER, authHeaderValue: secret, output: 'keyPhrases', options: {} },
-					credentials: { assemblyAiHighlightsApi: CRED },
+					parameters: { authentication: 'headerAuth', ipAllowlist: EMULATOR_ADDRESS, output: 'keyPhrases', options: {} },
+					credentials: { assemblyAiHighlightsApi: CRED, [WEBHOOK_AUTH_TYPE]: TRIGGER_AUTH_CRED },
 				},
 				post('POST phrase', `${receiverUrl}/trigger`, phraseBody('source: "trigger"'), [220, 0]),
 			],
@@ -134,8 +141,9 @@ function queueWorkflows({ filesDir, receiverUrl, webhookBase, secret }) {
 				webhook('Start', paths.waitHook),
 				ourNode(
 					'Key Phrases',
-					{ operation: 'transcribe', source: 'url', audioUrl: '={{ $json.body.url }}', waitMode: 'callback', output: 'summary', options: { maxWaitMinutes: 10 } },
+					{ operation: 'transcribe', source: 'url', audioUrl: '={{ $json.body.url }}', waitMode: 'callback', output: 'summary', ...callbackAuth, options: { maxWaitMinutes: 10 } },
 					[220, 0],
+					withHeader(CALLBACK_AUTH_CRED),
 				),
 				splitOut('One per phrase', 'highlights', [440, 0]),
 				post(
@@ -158,8 +166,9 @@ function queueWorkflows({ filesDir, receiverUrl, webhookBase, secret }) {
 				splitOut('One per recording', 'body.recordings', [220, 0]),
 				ourNode(
 					'Key Phrases',
-					{ operation: 'transcribe', source: 'url', audioUrl: '={{ $json.url }}', waitMode: 'callback', output: 'summary', options: { maxWaitMinutes: 10 } },
+					{ operation: 'transcribe', source: 'url', audioUrl: '={{ $json.url }}', waitMode: 'callback', output: 'summary', ...callbackAuth, options: { maxWaitMinutes: 10 } },
 					[440, 0],
+					withHeader(CALLBACK_AUTH_CRED),
 				),
 				splitOut('One per phrase', 'highlights', [660, 0]),
 				post(

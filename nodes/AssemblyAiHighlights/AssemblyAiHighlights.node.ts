@@ -12,6 +12,7 @@ import { router } from './actions/router';
 import { receiveCallback } from './actions/callback/receive';
 import { noRemoteWebhookMethods } from './utils/noRemoteWebhook';
 import { searchTranscripts } from './methods/listSearch';
+import { webhookHeaderAuthTest } from './utils/webhookAuth';
 
 export class AssemblyAiHighlights implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,7 +28,15 @@ export class AssemblyAiHighlights implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
-		credentials: [{ name: 'assemblyAiHighlightsApi', required: true }],
+		credentials: [
+			{ name: 'assemblyAiHighlightsApi', required: true },
+			{
+				name: 'assemblyAiHighlightsWebhookAuthApi',
+				required: true,
+				testedBy: 'webhookHeaderAuthTest',
+				displayOptions: { show: { operation: ['transcribe'], webhookAuthentication: ['headerAuth'] } },
+			},
+		],
 		// "Wait for AssemblyAI's Callback": the resume URL of a waiting execution, never a trigger.
 		webhooks: [
 			{
@@ -47,7 +56,7 @@ export class AssemblyAiHighlights implements INodeType {
 	// resume URL (restartWebhook). The lint rule asks for them wherever webhooks are declared.
 	webhookMethods = noRemoteWebhookMethods;
 
-	methods = { listSearch: { searchTranscripts } };
+	methods = { listSearch: { searchTranscripts }, credentialTest: { webhookHeaderAuthTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

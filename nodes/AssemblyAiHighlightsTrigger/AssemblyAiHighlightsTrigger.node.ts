@@ -12,8 +12,9 @@ import { itemsForTranscript } from '../AssemblyAiHighlights/actions/results';
 import { readShapeOptions } from '../AssemblyAiHighlights/actions/settings';
 import type { OutputShape } from '../AssemblyAiHighlights/highlights';
 import { getTranscript } from '../AssemblyAiHighlights/transport/assemblyAi';
-import { sameSecret } from '../AssemblyAiHighlights/utils/sameSecret';
 import { noRemoteWebhookMethods } from '../AssemblyAiHighlights/utils/noRemoteWebhook';
+import { webhookHeaderAuthTest } from '../AssemblyAiHighlights/utils/webhookAuth';
+import { refuseWebhookCall } from '../AssemblyAiHighlights/utils/webhookGuard';
 import { triggerProperties } from './description';
 
 export class AssemblyAiHighlightsTrigger implements INodeType {
@@ -28,12 +29,22 @@ export class AssemblyAiHighlightsTrigger implements INodeType {
 		defaults: { name: 'AssemblyAI Highlights Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'assemblyAiHighlightsApi', required: true }],
+		credentials: [
+			{ name: 'assemblyAiHighlightsApi', required: true },
+			{
+				name: 'assemblyAiHighlightsWebhookAuthApi',
+				required: true,
+				testedBy: 'webhookHeaderAuthTest',
+				displayOptions: { show: { authentication: ['headerAuth'] } },
+			},
+		],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'assemblyai' }],
 		properties: triggerProperties,
 	};
 
 	webhookMethods = noRemoteWebhookMethods;
+
+	methods = { credentialTest: { webhookHeaderAuthTest } };
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const response = this.getResponseObject();
@@ -42,14 +53,13 @@ export class AssemblyAiHighlightsTrigger implements INodeType {
 			response.end(JSON.stringify(body));
 		};
 
-		const headerName = String(this.getNodeParameter('authHeaderName', '') ?? '').trim();
-		if (headerName) {
-			const expected = String(this.getNodeParameter('authHeaderValue', '') ?? '');
-			const received = this.getHeaderData()[headerName.toLowerCase()];
-			if (!expected || typeof received !== 'string' || !sameSecret(received, expected)) {
-				answer(401, { error: `Missing or wrong ${headerName} header` });
-				return { noWebhookResponse: true };
-			}
+		const refusal = await refuseWebhookCall(this, {
+			allowlist: this.getNodeParameter('ipAllowlist', ''),
+			authentication: this.getNodeParameter('authentication', 'none'),
+		});
+		if (refusal) {
+			answer(refusal.status, { error: refusal.error });
+			return { noWebhookResponse: true };
 		}
 
 		const body = this.getBodyData();

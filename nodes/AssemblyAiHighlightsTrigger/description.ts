@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { optionsProperty, outputProperty } from '../AssemblyAiHighlights/actions/common.properties';
+import { ipAllowlistProperty } from '../AssemblyAiHighlights/utils/webhookGuard';
 
 /** Waiting does not apply to a trigger: AssemblyAI calls it when the transcript is done. */
 const WAIT_OPTIONS = ['pollIntervalSeconds', 'maxWaitMinutes'];
@@ -7,28 +8,28 @@ const WAIT_OPTIONS = ['pollIntervalSeconds', 'maxWaitMinutes'];
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'Give this node\'s Production URL to AssemblyAI as the webhook URL: in the AssemblyAI Highlights node under Transcript Options > Webhook URL, or as <code>webhook_url</code> from any other system. Set the same auth header name and value on both sides.',
+			'Give this node\'s Production URL to AssemblyAI as the webhook URL: in the AssemblyAI Highlights node under Transcript Options > Webhook URL, or as <code>webhook_url</code> from any other system. Use the same AssemblyAI Webhook Header Auth API credential there (\'Webhook Authentication\') and here.',
 		name: 'setupNotice',
 		type: 'notice',
 		default: '',
 	},
 	{
-		displayName: 'Auth Header Name',
-		name: 'authHeaderName',
-		type: 'string',
-		default: 'X-Webhook-Secret',
-		description:
-			'The header AssemblyAI sends with its call (webhook_auth_header_name). Calls without the right value are refused with 401. Leave empty to accept any call (not recommended).',
+		displayName: 'Authentication',
+		name: 'authentication',
+		type: 'options',
+		noDataExpression: true,
+		default: 'headerAuth',
+		options: [
+			{
+				name: 'Header Auth',
+				value: 'headerAuth',
+				description: 'Calls must carry the secret header of an AssemblyAI Webhook Header Auth API credential; others are refused with 401',
+			},
+			{ name: 'None', value: 'none', description: 'Accept calls without a secret header (not recommended)' },
+		],
+		description: 'How calls prove they come from AssemblyAI',
 	},
-	{
-		displayName: 'Auth Header Value',
-		name: 'authHeaderValue',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		displayOptions: { hide: { authHeaderName: [''] } },
-		description: 'The secret value of that header (webhook_auth_header_value)',
-	},
+	ipAllowlistProperty,
 	{ ...outputProperty },
 	{
 		...optionsProperty,

@@ -1,8 +1,12 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-require-imports -- test code runs in Node under jest, never inside n8n */
 /**
  * Runs a workflow through real n8n-core: WorkflowExecute, the real node execution context and
  * helpers (httpRequestWithAuthentication over axios, binary data). The test supplies only what the
  * n8n server would: node-type lookup, credential storage and the expansion of generic auth.
  */
+import type { Logger } from '@n8n/backend-common';
+import type { Container as ContainerType } from '@n8n/di';
+import path from 'path';
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
@@ -23,7 +27,13 @@ import { createRunExecutionData, ICredentialsHelper, LoggerProxy, NodeHelpers, W
 export const logged: string[] = [];
 const keep = (level: string) => (message: string, meta?: object) =>
 	logged.push(`${level} ${message} ${meta ? JSON.stringify(meta) : ''}`);
-LoggerProxy.init({ error: keep('error'), warn: keep('warn'), info: keep('info'), debug: keep('debug') } as never);
+const keeper = { error: keep('error'), warn: keep('warn'), info: keep('info'), debug: keep('debug') };
+LoggerProxy.init(keeper as never);
+// A node's `this.logger` is the server's Logger from n8n's container (n8n-core's NodeExecutionContext):
+// n8n-core's own copies of @n8n/di and @n8n/backend-common, which npm nests under it.
+const fromCore = (id: string) => require(require.resolve(id, { paths: [path.dirname(require.resolve('n8n-core'))] })) as Record<string, unknown>;
+const Container = fromCore('@n8n/di').Container as typeof ContainerType;
+Container.set(fromCore('@n8n/backend-common').Logger as typeof Logger, { ...keeper, scoped: () => keeper } as unknown as Logger);
 
 export class TestNodeTypes implements INodeTypes {
 	constructor(private readonly types: Record<string, INodeType | IVersionedNodeType>) {}

@@ -12,6 +12,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { Readable } from 'stream';
 import { AssemblyAiHighlightsApi } from '../../credentials/AssemblyAiHighlightsApi.credentials';
+import { AssemblyAiHighlightsWebhookAuthApi } from '../../credentials/AssemblyAiHighlightsWebhookAuthApi.credentials';
 import { AssemblyAiHighlights } from '../../nodes/AssemblyAiHighlights/AssemblyAiHighlights.node';
 import { logged, startWorkflow } from './n8nCore';
 import { findSecrets } from './secrets';
@@ -69,6 +70,8 @@ export interface RunOptions {
 	credentials: IDataObject;
 	onError?: INode['onError'];
 	additionalData?: Record<string, unknown>;
+	/** The AssemblyAI Webhook Header Auth API credential, for Webhook Authentication "Header Auth". */
+	webhookAuth?: { name: string; secret: string };
 }
 
 export const NODE_NAME = 'AssemblyAI Highlights';
@@ -84,7 +87,10 @@ export function startNode(options: RunOptions) {
 			typeVersion: 1,
 			position: [200, 0],
 			parameters: options.parameters,
-			credentials: { assemblyAiHighlightsApi: { id: 'cred-1', name: 'AssemblyAI account' } },
+			credentials: {
+				assemblyAiHighlightsApi: { id: 'cred-1', name: 'AssemblyAI account' },
+				...(options.webhookAuth ? { assemblyAiHighlightsWebhookAuthApi: { id: 'cred-2', name: 'AssemblyAI webhook header' } } : {}),
+			},
 			onError: options.onError,
 		},
 	];
@@ -92,8 +98,11 @@ export function startNode(options: RunOptions) {
 		nodes,
 		connections: { Source: { main: [[{ node: NODE_NAME, type: NodeConnectionTypes.Main, index: 0 }]] } },
 		nodeTypes: { testSource: sourceNodeType(inputs), assemblyAiHighlights: new AssemblyAiHighlights() },
-		credentialTypes: { assemblyAiHighlightsApi: new AssemblyAiHighlightsApi() },
-		credentials: { assemblyAiHighlightsApi: options.credentials as never },
+		credentialTypes: { assemblyAiHighlightsApi: new AssemblyAiHighlightsApi(), assemblyAiHighlightsWebhookAuthApi: new AssemblyAiHighlightsWebhookAuthApi() },
+		credentials: {
+			assemblyAiHighlightsApi: options.credentials as never,
+			...(options.webhookAuth ? { assemblyAiHighlightsWebhookAuthApi: options.webhookAuth } : {}),
+		},
 		additionalData: options.additionalData,
 	});
 	const secrets = secretsOf(options);
@@ -104,11 +113,11 @@ export function startNode(options: RunOptions) {
 
 /**
  * The node's part of a run. Every run of every test is searched for the API key and the webhook
- * secret: its results (all items, the error with its node), and the log. Not executionData: n8n's
- * own copy of the workflow.
+ * secret: the whole run as n8n stores it (results, errors with their node, the execution's copy of
+ * the nodes and their parameters), and the log.
  */
 export function checkedRun(run: IRun, secrets: string[], loggedBefore: number): NodeRun {
-	const leaked = findSecrets({ resultData: run.data.resultData, logged: logged.slice(loggedBefore) }, secrets);
+	const leaked = findSecrets({ run, logged: logged.slice(loggedBefore) }, secrets);
 	if (leaked.length) throw new Error(`A secret leaked into the run's output, error or log: ${leaked.map((s) => s.slice(0, 3) + '…').join(', ')}`);
 	const taskData = run.data.resultData.runData[NODE_NAME]?.at(-1);
 	return {
@@ -123,10 +132,7 @@ export async function runNode(options: RunOptions): Promise<NodeRun> {
 	return await startNode(options).result;
 }
 
-/** The secrets a run must never show: the API key, and any webhook auth header value it was given. */
+/** The secrets a run must never show: the API key, and the webhook header credential's value. */
 function secretsOf(options: RunOptions): string[] {
-	const secrets = [String(options.credentials.apiKey ?? '')];
-	const transcriptOptions = (options.parameters.transcriptOptions ?? {}) as Record<string, unknown>;
-	if (typeof transcriptOptions.webhookAuthHeaderValue === 'string') secrets.push(transcriptOptions.webhookAuthHeaderValue);
-	return secrets.filter(Boolean);
+	return [String(options.credentials.apiKey ?? ''), options.webhookAuth?.secret ?? ''].filter(Boolean);
 }

@@ -12,6 +12,7 @@ import type { AddressInfo } from 'net';
 import { WebhookContext, WorkflowExecute } from 'n8n-core';
 import type { IRun, IRunExecutionData, IWebhookData, IWebhookResponseData, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 import { AssemblyAiHighlights } from '../../nodes/AssemblyAiHighlights/AssemblyAiHighlights.node';
+import { setClientAddress } from './clientAddress';
 import { logged } from './n8nCore';
 import type { NodeRun, RunOptions } from './runNode';
 import { checkedRun, NODE_NAME, startNode } from './runNode';
@@ -81,6 +82,7 @@ export async function startWaitingNode(options: RunOptions) {
 		data.waitTill = undefined;
 		data.resultData.runData[data.resultData.lastNodeExecuted!].pop();
 		(req as unknown as { body: unknown }).body = text ? JSON.parse(text) : {};
+		setClientAddress(req, 0);
 		const additionalData = { ...started.additionalData, httpRequest: req, httpResponse: res } as unknown as IWorkflowExecuteAdditionalData;
 		const webhookData = { httpMethod: 'POST', node: NODE_NAME, path: '', webhookDescription: nodeType.description.webhooks![0], workflowId: started.workflow.id } as unknown as IWebhookData;
 		const context = new WebhookContext(started.workflow, started.workflow.getNode(NODE_NAME)!, additionalData, 'webhook', webhookData, [], data);

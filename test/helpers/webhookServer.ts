@@ -1,7 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code runs in Node under jest, never inside n8n */
 /**
  * Serves a trigger node's webhook the way n8n's webhook server does: a real HTTP server, the body
- * parsed as JSON, and a real n8n-core WebhookContext around the request and response for webhook().
+ * parsed as JSON, the caller's address as n8n's express computes it, and a real n8n-core
+ * WebhookContext around the request and response for webhook().
  */
 import http from 'http';
 import type { AddressInfo } from 'net';
@@ -9,6 +10,8 @@ import { WebhookContext } from 'n8n-core';
 import type { IDataObject, INode, INodeParameters, INodeType, IWebhookData, IWebhookResponseData, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 import { AssemblyAiHighlightsApi } from '../../credentials/AssemblyAiHighlightsApi.credentials';
+import { AssemblyAiHighlightsWebhookAuthApi } from '../../credentials/AssemblyAiHighlightsWebhookAuthApi.credentials';
+import { setClientAddress } from './clientAddress';
 import { baseAdditionalData, TestCredentialsHelper, TestNodeTypes } from './n8nCore';
 import { findSecrets } from './secrets';
 
@@ -18,7 +21,17 @@ export interface WebhookCall {
 	error?: Error;
 }
 
-export async function serveTrigger(options: { nodeType: INodeType; parameters: INodeParameters; credentials: IDataObject }) {
+export interface TriggerOptions {
+	nodeType: INodeType;
+	parameters: INodeParameters;
+	credentials: IDataObject;
+	/** The AssemblyAI Webhook Header Auth API credential, for Authentication "Header Auth". */
+	webhookAuth?: { name: string; secret: string };
+	/** n8n's N8N_PROXY_HOPS: how the request object's ip and ips are computed (0: the socket's address). */
+	proxyHops?: number;
+}
+
+export async function serveTrigger(options: TriggerOptions) {
 	const node: INode = {
 		id: 'trigger',
 		name: 'AssemblyAI Highlights Trigger',
@@ -26,7 +39,10 @@ export async function serveTrigger(options: { nodeType: INodeType; parameters: I
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: options.parameters,
-		credentials: { assemblyAiHighlightsApi: { id: 'cred-1', name: 'AssemblyAI account' } },
+		credentials: {
+			assemblyAiHighlightsApi: { id: 'cred-1', name: 'AssemblyAI account' },
+			...(options.webhookAuth ? { assemblyAiHighlightsWebhookAuthApi: { id: 'cred-2', name: 'AssemblyAI webhook header' } } : {}),
+		},
 		webhookId: 'webhook-1',
 	};
 	const workflow = new Workflow({
@@ -38,11 +54,14 @@ export async function serveTrigger(options: { nodeType: INodeType; parameters: I
 		settings: { executionOrder: 'v1' },
 	});
 	const credentialsHelper = new TestCredentialsHelper(
-		{ assemblyAiHighlightsApi: new AssemblyAiHighlightsApi() },
-		{ assemblyAiHighlightsApi: options.credentials as never },
+		{ assemblyAiHighlightsApi: new AssemblyAiHighlightsApi(), assemblyAiHighlightsWebhookAuthApi: new AssemblyAiHighlightsWebhookAuthApi() },
+		{
+			assemblyAiHighlightsApi: options.credentials as never,
+			...(options.webhookAuth ? { assemblyAiHighlightsWebhookAuthApi: options.webhookAuth } : {}),
+		},
 	);
 	const calls: WebhookCall[] = [];
-	const secrets = [String(options.credentials.apiKey ?? ''), String(options.parameters.authHeaderValue ?? '')].filter((s) => s.length >= 6);
+	const secrets = [String(options.credentials.apiKey ?? ''), options.webhookAuth?.secret ?? ''].filter((s) => s.length >= 6);
 	const pending = new Set<Promise<void>>();
 
 	const server = http.createServer((req, res) => {
@@ -51,6 +70,7 @@ export async function serveTrigger(options: { nodeType: INodeType; parameters: I
 		req.on('end', () => {
 			const text = Buffer.concat(chunks).toString('utf8');
 			(req as unknown as { body: unknown }).body = text ? JSON.parse(text) : {};
+			setClientAddress(req, options.proxyHops ?? 0);
 			const additionalData = { ...baseAdditionalData(credentialsHelper), httpRequest: req, httpResponse: res } as unknown as IWorkflowExecuteAdditionalData;
 			const webhookData = { httpMethod: 'POST', node: node.name, path: 'assemblyai', webhookDescription: options.nodeType.description.webhooks![0], workflowId: workflow.id } as unknown as IWebhookData;
 			const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);

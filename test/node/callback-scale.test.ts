@@ -23,7 +23,8 @@ async function waitingBatch(n: number, slowItem: number, slowMs: number) {
 	const execution = await startWaitingNode({
 		credentials: env.credentials(),
 		inputs: recordings(n),
-		parameters: { operation: 'transcribe', source: 'url', audioUrl: '={{ $json.url }}', waitMode: 'callback' },
+		// The emulator calls back from this machine, not from AssemblyAI's addresses (the IP Allowlist's default).
+		parameters: { operation: 'transcribe', source: 'url', audioUrl: '={{ $json.url }}', waitMode: 'callback', ipAllowlist: '127.0.0.1' },
 	});
 	expect(execution.first.status).toBe('waiting');
 	const ids = execution.first.items.map((i) => i.json.transcriptId as string);

@@ -20,7 +20,8 @@ type WebhookEmulator = Emulator & {
 };
 const emu = () => env.emu as WebhookEmulator;
 
-const CALLBACK = { operation: 'transcribe', source: 'url', audioUrl: '={{ $json.url }}', waitMode: 'callback' };
+// The emulator calls back from this machine, not from AssemblyAI's addresses (the IP Allowlist's default).
+const CALLBACK = { operation: 'transcribe', source: 'url', audioUrl: '={{ $json.url }}', waitMode: 'callback', ipAllowlist: '127.0.0.1' };
 const urls = (...names: string[]) => names.map((name) => ({ json: { url: name.startsWith('http') ? name : `https://media.example.com/${name}.mp3`, name } }));
 const pairs = (items: INodeExecutionData[]) => items.map((i) => (i.pairedItem as { item: number }).item);
 
@@ -286,7 +287,7 @@ describe('Transcribe with Key Phrases, Wait for AssemblyAI\'s Callback', () => {
 	});
 
 	test('a Webhook URL left under Transcript Options from another mode is hidden there and not sent', async () => {
-		const execution = await waiting({ inputs: urls('call-0'), parameters: { transcriptOptions: { webhookUrl: 'https://hooks.example.com/x', webhookAuthHeaderName: 'X-A', webhookAuthHeaderValue: 'secret-value-1' } } });
+		const execution = await waiting({ inputs: urls('call-0'), parameters: { transcriptOptions: { webhookUrl: 'https://hooks.example.com/x' } } });
 		try {
 			expect(emu().createdParams()[0]).toMatchObject({ webhook_url: expect.stringContaining(`${execution.base}/webhook-waiting/`) });
 			expect(emu().createdParams()[0]).not.toHaveProperty('webhook_auth_header_name');

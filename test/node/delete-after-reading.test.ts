@@ -165,7 +165,7 @@ describe("Wait for AssemblyAI's Callback and the Trigger, Delete After Reading",
 		const execution = await startWaitingNode({
 			credentials: env.credentials(),
 			inputs: [{ json: { url: 'https://media.example.com/call-a.mp3' } }, { json: { url: 'https://media.example.com/call-b.mp3' } }],
-			parameters: { operation: 'transcribe', source: 'url', audioUrl: '={{ $json.url }}', waitMode: 'callback', output: 'summary', options: { deleteAfterReading: true } },
+			parameters: { operation: 'transcribe', source: 'url', audioUrl: '={{ $json.url }}', waitMode: 'callback', output: 'summary', ipAllowlist: '127.0.0.1', options: { deleteAfterReading: true } },
 		});
 		try {
 			expect(execution.first.status).toBe('waiting');
@@ -188,7 +188,8 @@ describe("Wait for AssemblyAI's Callback and the Trigger, Delete After Reading",
 		(env.emu as WebhookEmulator).configureWebhooks({ retryMs: 30 });
 		const trigger = await serveTrigger({
 			nodeType: new AssemblyAiHighlightsTrigger(),
-			parameters: { authHeaderName: 'X-Webhook-Secret', authHeaderValue: 's3cret-8d1', output: 'keyPhrases', options: { deleteAfterReading: true, topN: 2 } },
+			parameters: { authentication: 'headerAuth', ipAllowlist: '127.0.0.1', output: 'keyPhrases', options: { deleteAfterReading: true, topN: 2 } },
+			webhookAuth: { name: 'X-Webhook-Secret', secret: 's3cret-8d1' },
 			credentials: env.credentials(),
 		});
 		try {

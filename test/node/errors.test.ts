@@ -211,20 +211,27 @@ describe('more bad input, each with its own message', () => {
 		expectError(result, 'NodeOperationError', /Webhook URL "my-n8n\/webhook" is not an http\(s\) URL/);
 	});
 
-	test('a webhook auth header without a Webhook URL', async () => {
+	test('Webhook Authentication without a webhook to send it with', async () => {
 		const result = await runNode({
-			parameters: viaUrl(WILDFIRES_URL, { transcriptOptions: { webhookAuthHeaderName: 'X-Secret', webhookAuthHeaderValue: 'hook-secret-value' } }),
+			parameters: viaUrl(WILDFIRES_URL, { webhookAuthentication: 'headerAuth' }),
 			credentials: env.credentials(),
+			webhookAuth: { name: 'X-Secret', secret: 'hook-secret-value' },
 		});
-		expectError(result, 'NodeOperationError', /webhook auth header is set but Webhook URL is empty/);
+		expectError(result, 'NodeOperationError', /Webhook Authentication is set, but AssemblyAI is not asked to call a webhook/, /Webhook URL/);
+		expect(env.emu.createdParams()).toHaveLength(0);
 	});
 
-	test('a webhook auth header name without its value', async () => {
+	test.each([
+		['an empty header secret', { name: 'X-Secret', secret: '' }, /Header Secret is empty/],
+		['a header name with a space', { name: 'X Secret', secret: 'hook-secret-value' }, /Header Name "X Secret" is not a valid HTTP header name/],
+	])('a Webhook Header Auth credential with %s', async (_name, webhookAuth, message) => {
 		const result = await runNode({
-			parameters: viaUrl(WILDFIRES_URL, { transcriptOptions: { webhookUrl: 'https://hooks.example.com/x', webhookAuthHeaderName: 'X-Secret' } }),
+			parameters: viaUrl(WILDFIRES_URL, { webhookAuthentication: 'headerAuth', transcriptOptions: { webhookUrl: 'https://hooks.example.com/x' } }),
 			credentials: env.credentials(),
+			webhookAuth,
 		});
-		expectError(result, 'NodeOperationError', /Webhook Auth Header Name and Webhook Auth Header Value go together/);
+		expectError(result, 'NodeOperationError', message, /Open the credential/);
+		expect(env.emu.createdParams()).toHaveLength(0);
 	});
 });
 

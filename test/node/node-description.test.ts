@@ -11,7 +11,16 @@ describe('the node description keeps the public contract of DESIGN.md', () => {
 	test('type, version, credential, usable as a tool', () => {
 		expect(description.name).toBe('assemblyAiHighlights');
 		expect(description.version).toBe(1);
-		expect(description.credentials).toEqual([{ name: 'assemblyAiHighlightsApi', required: true }]);
+		expect(description.credentials).toEqual([
+			{ name: 'assemblyAiHighlightsApi', required: true },
+			// The webhook's secret header: a credential, so n8n keeps it encrypted and out of the workflow.
+			{
+				name: 'assemblyAiHighlightsWebhookAuthApi',
+				required: true,
+				testedBy: 'webhookHeaderAuthTest',
+				displayOptions: { show: { operation: ['transcribe'], webhookAuthentication: ['headerAuth'] } },
+			},
+		]);
 		expect(description.usableAsTool).toBe(true);
 	});
 
@@ -37,7 +46,7 @@ describe('the node description keeps the public contract of DESIGN.md', () => {
 		]);
 		const transcriptOptions = named('transcriptOptions')[0].options as INodeProperties[];
 		expect(transcriptOptions.map((o) => o.name).sort()).toEqual(
-			['languageCode', 'speechModels', 'keytermsPrompt', 'speakerLabels', 'multichannel', 'audioStartFrom', 'audioEndAt', 'webhookUrl', 'webhookAuthHeaderName', 'webhookAuthHeaderValue'].sort(),
+			['languageCode', 'speechModels', 'keytermsPrompt', 'speakerLabels', 'multichannel', 'audioStartFrom', 'audioEndAt', 'webhookUrl'].sort(),
 		);
 		// Delete Transcript, and Transcribe with Don't Wait, shape nothing: no options.
 		expect(named('options').map((p) => p.displayOptions)).toEqual([

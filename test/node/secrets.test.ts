@@ -20,7 +20,7 @@ describe('secrets never appear in output items, errors or logs', () => {
 		['raw output with a webhook secret', { output: 'raw' }, {}],
 		['summary with the transcript text', { output: 'summary', options: { ...FAST, includeText: true } }, {}],
 		['an HTTP 401 error', {}, { apiKey: 'definitely-wrong-key' }],
-		['an HTTP 400 error', { transcriptOptions: { speechModels: 'nano', webhookUrl: 'https://hooks.example.com/x', webhookAuthHeaderName: 'X-Secret', webhookAuthHeaderValue: WEBHOOK_SECRET } }, {}],
+		['an HTTP 400 error', { transcriptOptions: { speechModels: 'nano', webhookUrl: 'https://hooks.example.com/x' } }, {}],
 		['a failed transcript in continue-on-fail', { audioUrl: 'https://unreachable.example/a.mp3' }, {}],
 	])('%s', async (_name, extra, credentialOverride) => {
 		const parameters = {
@@ -28,10 +28,16 @@ describe('secrets never appear in output items, errors or logs', () => {
 			source: 'url',
 			audioUrl: WILDFIRES_URL,
 			options: FAST,
-			transcriptOptions: { webhookUrl: 'https://hooks.example.com/x', webhookAuthHeaderName: 'X-Secret', webhookAuthHeaderValue: WEBHOOK_SECRET },
+			transcriptOptions: { webhookUrl: 'https://hooks.example.com/x' },
+			webhookAuthentication: 'headerAuth',
 			...extra,
 		};
-		const result = await runNode({ parameters, credentials: { ...env.credentials(), ...credentialOverride }, onError: 'continueRegularOutput' });
+		const result = await runNode({
+			parameters,
+			credentials: { ...env.credentials(), ...credentialOverride },
+			webhookAuth: { name: 'X-Secret', secret: WEBHOOK_SECRET },
+			onError: 'continueRegularOutput',
+		});
 		expect(result.items.length).toBeGreaterThan(0);
 		// The webhook secret did reach AssemblyAI, where it belongs.
 		const created = env.emu.createdParams();

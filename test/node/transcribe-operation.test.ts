@@ -71,11 +71,11 @@ describe('Transcribe with Key Phrases in real n8n-core against the emulator', ()
 					audioStartFrom: 1000,
 					audioEndAt: 60000,
 					webhookUrl: 'https://hooks.example.com/aai?run=1',
-					webhookAuthHeaderName: 'X-Secret',
-					webhookAuthHeaderValue: 'hook-secret-value',
 				},
+				webhookAuthentication: 'headerAuth',
 			}),
 			credentials: env.credentials(),
+			webhookAuth: { name: 'X-Secret', secret: 'hook-secret-value' },
 		});
 		expect(env.emu.createdParams()[0]).toEqual({
 			audio_url: WILDFIRES_URL,

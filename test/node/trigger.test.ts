@@ -2,6 +2,7 @@ import { AssemblyAiHighlightsTrigger } from '../../nodes/AssemblyAiHighlightsTri
 import type { Emulator } from '../helpers/emulator';
 import { useEmulator, WILDFIRES_URL } from '../helpers/emulator';
 import { runNode } from '../helpers/runNode';
+import type { TriggerOptions } from '../helpers/webhookServer';
 import { serveTrigger } from '../helpers/webhookServer';
 
 const env = useEmulator({ queuedMs: 20, processingMs: 40 });
@@ -23,20 +24,29 @@ async function transcribeCallingBack(triggerUrl: string, headerValue: string, au
 			source: 'url',
 			audioUrl,
 			waitMode: 'none',
-			transcriptOptions: { webhookUrl: triggerUrl, webhookAuthHeaderName: 'X-Webhook-Secret', webhookAuthHeaderValue: headerValue },
+			transcriptOptions: { webhookUrl: triggerUrl },
+			webhookAuthentication: 'headerAuth',
 		},
 		credentials: env.credentials(),
+		webhookAuth: { name: 'X-Webhook-Secret', secret: headerValue },
 	});
 	expect(submitted.error).toBeUndefined();
 	return submitted.items[0].json.transcriptId as string;
 }
 
-async function withTrigger(parameters: Record<string, unknown>, run: (trigger: Awaited<ReturnType<typeof serveTrigger>>) => Promise<void>) {
+async function withTrigger(
+	parameters: Record<string, unknown>,
+	run: (trigger: Awaited<ReturnType<typeof serveTrigger>>) => Promise<void>,
+	server: Partial<TriggerOptions> = {},
+) {
 	emu().configureWebhooks({ retryMs: 30 });
 	const trigger = await serveTrigger({
 		nodeType: new AssemblyAiHighlightsTrigger(),
-		parameters: { authHeaderName: 'X-Webhook-Secret', authHeaderValue: SECRET, output: 'keyPhrases', options: {}, ...parameters },
+		// The emulator calls from this machine, not from AssemblyAI's addresses (the IP Allowlist's default).
+		parameters: { authentication: 'headerAuth', ipAllowlist: '127.0.0.1', output: 'keyPhrases', options: {}, ...parameters },
 		credentials: env.credentials(),
+		webhookAuth: { name: 'X-Webhook-Secret', secret: SECRET },
+		...server,
 	});
 	try {
 		await run(trigger);
@@ -144,7 +154,10 @@ describe('the secret comparison', () => {
 		expect(description.name).toBe('assemblyAiHighlightsTrigger');
 		expect(description.inputs).toEqual([]);
 		expect(description.webhooks).toEqual([{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'assemblyai' }]);
-		expect(description.credentials).toEqual([{ name: 'assemblyAiHighlightsApi', required: true }]);
+		expect(description.credentials).toEqual([
+			{ name: 'assemblyAiHighlightsApi', required: true },
+			{ name: 'assemblyAiHighlightsWebhookAuthApi', required: true, testedBy: 'webhookHeaderAuthTest', displayOptions: { show: { authentication: ['headerAuth'] } } },
+		]);
 		const options = description.properties.find((p) => p.name === 'options')!.options!.map((o) => (o as { name: string }).name);
 		expect(options).not.toContain('pollIntervalSeconds');
 		expect(options).toContain('includeContext');

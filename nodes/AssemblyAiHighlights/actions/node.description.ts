@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { callbackNotice, optionsProperty, outputProperties, waitModeProperties } from './common.properties';
 import { deleteTranscriptProperties } from './deleteTranscript/description';
 import { getHighlightsProperties } from './getHighlights/description';
-import { transcribeInputProperties, transcribeOptionProperties } from './transcribe/description';
+import { transcribeInputProperties, transcribeOptionProperties, transcribeWebhookAuthProperties } from './transcribe/description';
 
 const operationProperty: INodeProperties = {
 	displayName: 'Operation',
@@ -42,6 +42,7 @@ export const nodeProperties: INodeProperties[] = [
 	callbackNotice,
 	...outputProperties,
 	...transcribeOptionProperties,
+	...transcribeWebhookAuthProperties,
 	// Options shape a finished transcript: Get Key Phrases shapes one even without waiting, Transcribe
 	// only when it waits. Delete Transcript and Transcribe with Don't Wait shape nothing.
 	{ ...optionsProperty, displayOptions: { show: { operation: ['getHighlights'] } } },

@@ -1,5 +1,6 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { pause } from '../../transport/pause';
+import { refuseWebhookCall } from '../../utils/webhookGuard';
 import { outputFor } from './output';
 import { awaitedTranscripts, readCallbackEntries } from './state';
 import type { BatchStatus } from './status';
@@ -26,7 +27,8 @@ type Decision =
  * waiting; once all are finished, the call for the transcript that finished last resumes it with
  * every input item's output, in input order, whatever order the calls came in. Nothing is trusted
  * from the call but the ID: statuses and results are read from AssemblyAI with the credential. A
- * call costs one request to AssemblyAI while others still run, a few more when all are finished
+ * call from an address outside IP Allowlist, or without the Webhook Authentication header, is refused
+ * before anything is read. A call costs one request to AssemblyAI while others still run, a few more when all are finished
  * (see checkBatch), and nothing it learns is kept for the next call: that one may reach another
  * n8n process.
  */
@@ -37,6 +39,12 @@ export async function receiveCallback(this: IWebhookFunctions): Promise<IWebhook
 		response.end(JSON.stringify(body));
 		return { noWebhookResponse: true } as IWebhookResponseData;
 	};
+
+	const refusal = await refuseWebhookCall(this, {
+		allowlist: this.getNodeParameter('ipAllowlist', ''),
+		authentication: this.getNodeParameter('webhookAuthentication', 'none'),
+	});
+	if (refusal) return answer(refusal.status, { error: refusal.error });
 
 	const entries = readCallbackEntries(this.evaluateExpression('{{ $input.all() }}', 0) as IDataObject[]);
 	if (!entries) return answer(404, { error: 'This execution is not waiting for AssemblyAI' });

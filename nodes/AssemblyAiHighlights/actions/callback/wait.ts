@@ -24,7 +24,7 @@ export async function callbackParams(
 		throw new NodeOperationError(node, 'Webhook URL is set under Transcript Options, but Wait for Result is "Wait for AssemblyAI\'s Callback"', {
 			itemIndex,
 			description:
-				'In this mode AssemblyAI calls this execution back at its own URL. Remove Webhook URL (and the webhook auth header) from Transcript Options, or choose "Poll Until Done".',
+				'In this mode AssemblyAI calls this execution back at its own URL. Remove Webhook URL from Transcript Options (Webhook Authentication then protects the callback), or choose "Poll Until Done".',
 		});
 	}
 	if (output !== 'summary' && output !== 'raw') {

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
+import { webhookAuthenticationProperty } from '../../utils/webhookAuth';
+import { ipAllowlistProperty } from '../../utils/webhookGuard';
 
 export const ENGLISH_LANGUAGE_CODES = ['en_us', 'en_uk', 'en_au', 'en'];
 export const DEFAULT_SPEECH_MODELS = 'universal-3-5-pro,universal-2';
@@ -109,24 +111,6 @@ const optionProperties: INodeProperties[] = [
 					'AssemblyAI speech models in order of preference, separated by commas. AssemblyAI renames models from time to time: change this if it reports a model as deprecated.',
 			},
 			{
-				displayName: 'Webhook Auth Header Name',
-				name: 'webhookAuthHeaderName',
-				displayOptions: { hide: { '/waitMode': ['callback'] } },
-				type: 'string',
-				default: '',
-				placeholder: 'X-Webhook-Secret',
-				description: 'A header AssemblyAI adds to its webhook call, so the receiver can check it',
-			},
-			{
-				displayName: 'Webhook Auth Header Value',
-				name: 'webhookAuthHeaderValue',
-				displayOptions: { hide: { '/waitMode': ['callback'] } },
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				description: 'The secret value of that header',
-			},
-			{
 				displayName: 'Webhook URL',
 				name: 'webhookUrl',
 				displayOptions: { hide: { '/waitMode': ['callback'] } },
@@ -134,7 +118,7 @@ const optionProperties: INodeProperties[] = [
 				default: '',
 				placeholder: 'e.g. https://your-n8n.example.com/webhook/assemblyai',
 				description:
-					'A URL AssemblyAI calls when the transcript is done, for example the URL of an AssemblyAI Highlights Trigger',
+					"A URL AssemblyAI calls when the transcript is done, for example the URL of an AssemblyAI Highlights Trigger. Its secret header comes from 'Webhook Authentication'.",
 			},
 		],
 	},
@@ -147,3 +131,12 @@ export const transcribeInputProperties = updateDisplayOptions(forTranscribe, inp
 
 /** How AssemblyAI should transcribe: shown below them. */
 export const transcribeOptionProperties = updateDisplayOptions(forTranscribe, optionProperties);
+
+/**
+ * Whether the webhook (Webhook URL, or the callback to this execution) carries a secret header, and
+ * who may call this execution back: shown last.
+ */
+export const transcribeWebhookAuthProperties: INodeProperties[] = [
+	...updateDisplayOptions(forTranscribe, [webhookAuthenticationProperty]),
+	{ ...ipAllowlistProperty, displayOptions: { show: { operation: ['transcribe'], waitMode: ['callback'] } } },
+];

@@ -6,6 +6,7 @@ import type { TranscriptJson } from '../../transport/types';
 import type { WaitResult } from '../../transport/wait';
 import { readFinishedTranscripts, waitForTranscripts } from '../../transport/wait';
 import { mapWithConcurrency } from '../../utils/concurrency';
+import { withWebhookAuth } from '../../utils/webhookAuth';
 import { checkBatch } from '../callback/status';
 import { callbackParams, waitForCallbacks } from '../callback/wait';
 import { deleteReadTranscripts, outputIsDelivered, readForDeletion } from '../deleteAfterReading';
@@ -44,6 +45,7 @@ export async function transcribe(this: IExecuteFunctions): Promise<INodeExecutio
 			let params = readTranscriptParams(this, itemIndex);
 			if (settings.waitMode !== 'none') checkSpeakersCanBeTold(this, params, settings.output, itemIndex);
 			if (settings.waitMode === 'callback') params = await callbackParams(this, params, settings.output, itemIndex);
+			params = await withWebhookAuth(this, params, itemIndex);
 			plans.push({ itemIndex, audio: await readAudioSource(this, items[itemIndex], itemIndex), params, settings });
 		} catch (error) {
 			if (stopOnError) throw asNodeError(this, error, itemIndex);

@@ -8,7 +8,7 @@ const splitList = (value: unknown, separator: RegExp) =>
 		.map((part) => part.trim())
 		.filter((part) => part.length > 0);
 
-/** The JSON for POST /v2/transcript, except audio_url: always with key phrases on. */
+/** The JSON for POST /v2/transcript, except audio_url and the webhook's auth header: always with key phrases on. */
 export function readTranscriptParams(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const node = ctx.getNode();
 	const options = ctx.getNodeParameter('transcriptOptions', itemIndex, {}) as IDataObject;
@@ -52,23 +52,11 @@ export function readTranscriptParams(ctx: IExecuteFunctions, itemIndex: number):
 	if (end > 0) params.audio_end_at = Math.round(end);
 
 	const webhookUrl = String(options.webhookUrl ?? '').trim();
-	const headerName = String(options.webhookAuthHeaderName ?? '').trim();
-	const headerValue = String(options.webhookAuthHeaderValue ?? '');
 	if (webhookUrl) {
 		if (!isHttpUrl(webhookUrl)) {
 			throw fail(`Webhook URL "${webhookUrl}" is not an http(s) URL`, 'Give the full URL AssemblyAI should call, starting with https://.');
 		}
 		params.webhook_url = webhookUrl;
-	}
-	if (headerName || headerValue) {
-		if (!webhookUrl) {
-			throw fail('A webhook auth header is set but Webhook URL is empty', 'Set Webhook URL, or remove the webhook auth header.');
-		}
-		if (!headerName || !headerValue) {
-			throw fail('Webhook Auth Header Name and Webhook Auth Header Value go together', 'Set both, or neither.');
-		}
-		params.webhook_auth_header_name = headerName;
-		params.webhook_auth_header_value = headerValue;
 	}
 	return params;
 }
