@@ -22,7 +22,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { run, killAll } = require('./lib/proc');
+const { run, killAll, runSuite } = require('./lib/proc');
 const { N8n, nodeItems, nodeError } = require('./lib/n8n');
 const { startReceiver } = require('./lib/receiver');
 const { loadDescriptions, checkWorkflow } = require('./lib/node-types');
@@ -338,14 +338,4 @@ async function versionSuite(ctx) {
 	if (ctx.stories) await ctx.stories.versionSuite({ n8n, tag, version });
 }
 
-main().then(
-	(code) => {
-		process.exitCode = code;
-	},
-	(err) => {
-		console.error(err);
-		killAll();
-		console.log('e2e: 0 passed, 1 failed');
-		process.exitCode = 1;
-	},
-);
+runSuite(main, 'e2e');

@@ -99,4 +99,22 @@ function startServer(cmd, args, { cwd, env, logFile } = {}) {
 	};
 }
 
-module.exports = { run, startServer, killAll };
+/**
+ * Runs a suite's main(): its resolved value is the exit code; a crash kills every process started
+ * and still prints the summary line CI reads (`<suite>: 0 passed, 1 failed`).
+ */
+function runSuite(main, suite) {
+	main().then(
+		(code) => {
+			process.exitCode = code;
+		},
+		(err) => {
+			console.error(err);
+			killAll();
+			console.log(`${suite}: 0 passed, 1 failed`);
+			process.exitCode = 1;
+		},
+	);
+}
+
+module.exports = { run, startServer, killAll, runSuite };

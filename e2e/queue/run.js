@@ -15,7 +15,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const crypto = require('crypto');
-const { run, killAll } = require('../lib/proc');
+const { run, killAll, runSuite } = require('../lib/proc');
 const { startReceiver } = require('../lib/receiver');
 const { loadDescriptions, checkWorkflow } = require('../lib/node-types');
 const W = require('../lib/workflows');
@@ -600,14 +600,4 @@ async function main() {
 	return failed === 0 ? 0 : 1;
 }
 
-main().then(
-	(code) => {
-		process.exitCode = code;
-	},
-	(err) => {
-		console.error(err);
-		killAll();
-		console.log('queue e2e: 0 passed, 1 failed');
-		process.exitCode = 1;
-	},
-);
+runSuite(main, 'queue e2e');

@@ -22,7 +22,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { run, killAll } = require('../lib/proc');
+const { run, killAll, runSuite } = require('../lib/proc');
 const { N8n } = require('../lib/n8n');
 const { startN8nServer } = require('../lib/server');
 const { installN8n } = require('../lib/install');
@@ -456,14 +456,4 @@ async function versionSuite({ version, tag, work, emu, apiKey, V1, V2 }) {
 	}
 }
 
-main().then(
-	(code) => {
-		process.exitCode = code;
-	},
-	(err) => {
-		console.error(err);
-		killAll();
-		console.log('registry e2e: 0 passed, 1 failed');
-		process.exitCode = 1;
-	},
-);
+runSuite(main, 'registry e2e');
