@@ -304,6 +304,22 @@ async function versionSuite(ctx) {
 		return `error: ${e.error}`;
 	});
 
+	await test(`${tag}: continue using the error output: 2 URLs, one unreachable -> 15 phrases on the success output, the error item (message, description, transcript ID) on the error output`, async () => {
+		const r = await exec(W.ids.errorOutput);
+		mustSucceed(r, 'error output');
+		const paired = (i) => (Array.isArray(i.pairedItem) ? i.pairedItem[0].item : i.pairedItem.item);
+		const ok = nodeItems(r.run, 'Key Phrases', 0);
+		const bad = nodeItems(r.run, 'Key Phrases', 1) ?? [];
+		assertEqual(ok.length, 15, 'phrase items on the success output');
+		assert(ok.every((i) => !('error' in i.json)), 'no error item on the success output');
+		assertEqual(bad.length, 1, 'items on the error output');
+		assertEqual(paired(bad[0]), 1, 'error item paired with');
+		const e = bad[0].json.error;
+		assert(/Download error/i.test(e?.message) && typeof e?.transcriptId === 'string' && e.description, `error item: ${JSON.stringify(bad[0].json)}`);
+		assert(bad[0].json.url, `n8n adds the input item's fields: ${JSON.stringify(bad[0].json)}`);
+		return `error output: ${JSON.stringify(bad[0].json).slice(0, 160)}`;
+	});
+
 	await test(`${tag}: wrong API key -> the execution fails with AssemblyAI's message`, async () => {
 		const r = await exec(W.ids.wrongKey);
 		assert(!r.timedOut, 'n8n execute timed out');

@@ -17,6 +17,7 @@ const ids = {
 	hookRun: 'e2eRunHookNotes1',
 	waitRun: 'e2eRunWaitHook01',
 	continueOnFail: 'e2eContinueFail1',
+	errorOutput: 'e2eErrorOutput01',
 	wrongKey: 'e2eWrongApiKey01',
 	// Active workflows for `n8n start` (lib/server-tests.js).
 	srvTrigger: 'e2eSrvTrigger001',
@@ -224,6 +225,26 @@ function suiteWorkflows({ examples, audioFile, receiverUrl }) {
 				{ operation: 'transcribe', source: 'url', audioUrl: '={{ $json.url }}', waitMode: 'poll', output: 'keyPhrases', options: { pollIntervalSeconds: 1 } },
 				[660, 0],
 				{ onError: 'continueRegularOutput' },
+			),
+		],
+		connections: chain('Start (e2e)', 'Two recordings', 'One per recording', 'Key Phrases'),
+	});
+
+	// The same with On Error "Continue (using error output)": the error item leaves on the second output.
+	runs.push({
+		id: ids.errorOutput,
+		name: 'e2e: two URLs, one unreachable, continue using the error output',
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			manualTrigger([0, 0]),
+			setRaw('Two recordings', { recordings: [{ url: WILDFIRES }, { url: UNREACHABLE }] }, [220, 0]),
+			splitOut('One per recording', 'recordings', [440, 0]),
+			ourNode(
+				'Key Phrases',
+				{ operation: 'transcribe', source: 'url', audioUrl: '={{ $json.url }}', waitMode: 'poll', output: 'keyPhrases', options: { pollIntervalSeconds: 1 } },
+				[660, 0],
+				{ onError: 'continueErrorOutput' },
 			),
 		],
 		connections: chain('Start (e2e)', 'Two recordings', 'One per recording', 'Key Phrases'),
