@@ -210,10 +210,11 @@ function suiteWorkflows({ examples, audioFile, receiverUrl }) {
 		runs.push(wf);
 	}
 
-	// Two recordings, one unreachable, continue-on-fail: phrases for the first, an error item for the second.
-	runs.push({
-		id: ids.continueOnFail,
-		name: 'e2e: two URLs, one unreachable, continue on fail',
+	// Two recordings, one unreachable, continue-on-fail: phrases for the first, an error item for the
+	// second, on the regular output, then on the error output ("Continue (using error output)").
+	const twoUrls = (id, name, onError) => ({
+		id,
+		name,
 		active: false,
 		settings: { executionOrder: 'v1' },
 		nodes: [
@@ -224,31 +225,13 @@ function suiteWorkflows({ examples, audioFile, receiverUrl }) {
 				'Key Phrases',
 				{ operation: 'transcribe', source: 'url', audioUrl: '={{ $json.url }}', waitMode: 'poll', output: 'keyPhrases', options: { pollIntervalSeconds: 1 } },
 				[660, 0],
-				{ onError: 'continueRegularOutput' },
+				{ onError },
 			),
 		],
 		connections: chain('Start (e2e)', 'Two recordings', 'One per recording', 'Key Phrases'),
 	});
-
-	// The same with On Error "Continue (using error output)": the error item leaves on the second output.
-	runs.push({
-		id: ids.errorOutput,
-		name: 'e2e: two URLs, one unreachable, continue using the error output',
-		active: false,
-		settings: { executionOrder: 'v1' },
-		nodes: [
-			manualTrigger([0, 0]),
-			setRaw('Two recordings', { recordings: [{ url: WILDFIRES }, { url: UNREACHABLE }] }, [220, 0]),
-			splitOut('One per recording', 'recordings', [440, 0]),
-			ourNode(
-				'Key Phrases',
-				{ operation: 'transcribe', source: 'url', audioUrl: '={{ $json.url }}', waitMode: 'poll', output: 'keyPhrases', options: { pollIntervalSeconds: 1 } },
-				[660, 0],
-				{ onError: 'continueErrorOutput' },
-			),
-		],
-		connections: chain('Start (e2e)', 'Two recordings', 'One per recording', 'Key Phrases'),
-	});
+	runs.push(twoUrls(ids.continueOnFail, 'e2e: two URLs, one unreachable, continue on fail', 'continueRegularOutput'));
+	runs.push(twoUrls(ids.errorOutput, 'e2e: two URLs, one unreachable, continue using the error output', 'continueErrorOutput'));
 
 	// A wrong API key: the execution fails with AssemblyAI's own message.
 	runs.push({
