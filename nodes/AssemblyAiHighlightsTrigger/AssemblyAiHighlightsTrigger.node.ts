@@ -14,7 +14,7 @@ import type { OutputShape } from '../AssemblyAiHighlights/highlights';
 import { getTranscript } from '../AssemblyAiHighlights/transport/assemblyAi';
 import { noRemoteWebhookMethods } from '../AssemblyAiHighlights/utils/noRemoteWebhook';
 import { webhookHeaderAuthTest } from '../AssemblyAiHighlights/utils/webhookAuth';
-import { refuseWebhookCall } from '../AssemblyAiHighlights/utils/webhookGuard';
+import { readNotification, refuseWebhookCall } from '../AssemblyAiHighlights/utils/webhookGuard';
 import { triggerProperties } from './description';
 
 export class AssemblyAiHighlightsTrigger implements INodeType {
@@ -62,12 +62,12 @@ export class AssemblyAiHighlightsTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 
-		const body = this.getBodyData();
-		const transcriptId = typeof body.transcript_id === 'string' ? body.transcript_id.trim() : '';
-		if (!transcriptId) {
-			answer(400, { error: 'Expected an AssemblyAI notification: {"transcript_id": "…", "status": "…"}' });
+		const notification = readNotification(this);
+		if ('status' in notification) {
+			answer(notification.status, { error: notification.error });
 			return { noWebhookResponse: true };
 		}
+		const { transcriptId, body } = notification;
 		// Answer at once: AssemblyAI waits 10 s at most, then calls again.
 		answer(200, { received: true });
 

@@ -1,6 +1,7 @@
 import { AssemblyAiHighlightsTrigger } from '../../nodes/AssemblyAiHighlightsTrigger/AssemblyAiHighlightsTrigger.node';
 import type { Emulator } from '../helpers/emulator';
 import { useEmulator, WILDFIRES_URL } from '../helpers/emulator';
+import { logged } from '../helpers/n8nCore';
 import { runNode } from '../helpers/runNode';
 import type { TriggerOptions } from '../helpers/webhookServer';
 import { serveTrigger } from '../helpers/webhookServer';
@@ -42,8 +43,8 @@ async function withTrigger(
 	emu().configureWebhooks({ retryMs: 30 });
 	const trigger = await serveTrigger({
 		nodeType: new AssemblyAiHighlightsTrigger(),
-		// The emulator calls from this machine, not from AssemblyAI's addresses (the IP Allowlist's default).
-		parameters: { authentication: 'headerAuth', ipAllowlist: '127.0.0.1', output: 'keyPhrases', options: {}, ...parameters },
+		// The node's defaults: Header Auth, no IP Allowlist.
+		parameters: { authentication: 'headerAuth', output: 'keyPhrases', options: {}, ...parameters },
 		credentials: env.credentials(),
 		webhookAuth: { name: 'X-Webhook-Secret', secret: SECRET },
 		...server,
@@ -83,6 +84,36 @@ describe('AssemblyAI Highlights Trigger, called by the emulator the way Assembly
 			expect(trigger.calls[0].result).toEqual({ noWebhookResponse: true });
 			expect(emu().webhookDeliveries().filter((d) => d.transcriptId === id).map((d) => d.statusCode)).toEqual([401]);
 		});
+	});
+
+	test('the likely first setup: Transcribe with the Trigger\'s URL and Webhook Authentication left at None -> 401, and the log line says what to change', async () => {
+		const loggedBefore = logged.length;
+		await withTrigger({}, async (trigger) => {
+			const submitted = await runNode({
+				parameters: { operation: 'transcribe', source: 'url', audioUrl: WILDFIRES_URL, waitMode: 'none', transcriptOptions: { webhookUrl: trigger.url } },
+				credentials: env.credentials(),
+			});
+			const id = submitted.items[0].json.transcriptId as string;
+			await emu().webhooksSettled();
+			await trigger.settled();
+			expect(emu().webhookDeliveries().filter((d) => d.transcriptId === id).map((d) => d.statusCode)).toEqual([401]);
+			expect(trigger.calls[0].result?.workflowData).toBeUndefined();
+		});
+		expect(logged.slice(loggedBefore).filter((l) => l.startsWith('error'))).toEqual([
+			"error AssemblyAI Highlights Trigger: refused a call from 127.0.0.1 without the header X-Webhook-Secret that its Authentication (Header Auth) expects (401). If this is AssemblyAI: set Webhook Authentication on the Transcribe node that sent it to Header Auth with the same credential as this trigger. ",
+		]);
+	});
+
+	test('a wrong secret from AssemblyAI is logged at error level with the caller and the fix, never the value', async () => {
+		const loggedBefore = logged.length;
+		await withTrigger({}, async (trigger) => {
+			await transcribeCallingBack(trigger.url, 'not-the-secret');
+			await emu().webhooksSettled();
+			await trigger.settled();
+		});
+		const lines = logged.slice(loggedBefore).filter((l) => l.startsWith('error'));
+		expect(lines).toEqual([expect.stringMatching(/^error AssemblyAI Highlights Trigger: refused a call from 127\.0\.0\.1 with a wrong value in the header X-Webhook-Secret .*\(401\)/)]);
+		expect(lines.join('\n')).not.toMatch(/not-the-secret|trigger-secret-31c7a/);
 	});
 
 	test('a call without the header is refused with 401', async () => {

@@ -1,10 +1,12 @@
 /**
- * Who may call our webhooks: the IP allowlist (preset to AssemblyAI's addresses) and the secret
+ * Who may call our webhooks: the IP allowlist (an opt-in extra, empty by default) and the secret
  * header from the AssemblyAI Webhook Header Auth API credential, on the trigger and on the resume
  * URL of "Wait for AssemblyAI's Callback". Run inside real n8n-core (WebhookContext), with the
  * caller's address computed as n8n's express server does it with N8N_PROXY_HOPS.
  */
 import type { ICredentialTestFunctions, IDataObject } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
+import { AssemblyAiHighlights } from '../../nodes/AssemblyAiHighlights/AssemblyAiHighlights.node';
 import { AssemblyAiHighlightsTrigger } from '../../nodes/AssemblyAiHighlightsTrigger/AssemblyAiHighlightsTrigger.node';
 import { checkAllowlist } from '../../nodes/AssemblyAiHighlights/utils/ipAllowlist';
 import { webhookHeaderAuthTest } from '../../nodes/AssemblyAiHighlights/utils/webhookAuth';
@@ -58,17 +60,22 @@ async function call(url: string, transcriptId: string, headers: Record<string, s
 const finished = async () => await createTranscriptDirectly(env.emu, { auto_highlights: true });
 
 describe('the trigger\'s IP Allowlist', () => {
-	test('by default only AssemblyAI\'s addresses may call: a call from this machine gets 403, starts nothing, and the refusal is logged', async () => {
+	test('empty by default: behind any proxy a call with the right secret gets through; a set allowlist refuses this machine with 403, starts nothing, and logs it at error level with the fix', async () => {
 		const { description } = new AssemblyAiHighlightsTrigger();
-		expect(description.properties.find((p) => p.name === 'ipAllowlist')?.default).toBe('44.238.19.20, 54.220.25.36');
-		const loggedBefore = logged.length;
+		expect(description.properties.find((p) => p.name === 'ipAllowlist')?.default).toBe('');
 		await withTrigger({}, async (trigger) => {
+			expect((await call(trigger.url, await finished())).status).toBe(200);
+		});
+		const loggedBefore = logged.length;
+		await withTrigger({ ipAllowlist: ASSEMBLYAI_US }, async (trigger) => {
 			const answer = await call(trigger.url, await finished());
 			await trigger.settled();
 			expect(answer).toEqual({ status: 403, body: { error: 'IP is not allowed to call this webhook' } });
 			expect(trigger.calls[0].result).toEqual({ noWebhookResponse: true });
 		});
-		expect(logged.slice(loggedBefore).join('\n')).toMatch(/warn .*refused a webhook call from 127\.0\.0\.1.*N8N_PROXY_HOPS/);
+		expect(logged.slice(loggedBefore)).toEqual([
+			"error AssemblyAI Highlights Trigger: refused a call from 127.0.0.1, which is not in its IP Allowlist (403). Behind a reverse proxy, set N8N_PROXY_HOPS so n8n sees the caller's address, add the caller to IP Allowlist, or empty IP Allowlist (the secret header is the protection). ",
+		]);
 	});
 
 	test('a listed address is let in, and the transcript\'s phrases come out', async () => {
@@ -94,7 +101,7 @@ describe('the trigger\'s IP Allowlist', () => {
 
 	test('behind a proxy (N8N_PROXY_HOPS=1) the address the proxy reports counts, as in n8n\'s request object', async () => {
 		await withTrigger(
-			{},
+			{ ipAllowlist: ASSEMBLYAI_US },
 			async (trigger) => {
 				expect((await call(trigger.url, await finished(), { 'x-forwarded-for': ASSEMBLYAI_US })).status).toBe(200);
 				// An address the caller put in front of the proxy's own is not trusted: the proxy's entry decides.
@@ -105,10 +112,14 @@ describe('the trigger\'s IP Allowlist', () => {
 		);
 	});
 
-	test('without N8N_PROXY_HOPS a forwarded address is ignored: anyone could send the header', async () => {
-		await withTrigger({}, async (trigger) => {
+	test('without N8N_PROXY_HOPS a forwarded address is ignored (anyone could send the header), and the log line names it and the setting', async () => {
+		const loggedBefore = logged.length;
+		await withTrigger({ ipAllowlist: ASSEMBLYAI_US }, async (trigger) => {
 			expect((await call(trigger.url, await finished(), { 'x-forwarded-for': ASSEMBLYAI_US })).status).toBe(403);
 		});
+		expect(logged.slice(loggedBefore).join('\n')).toContain(
+			'error AssemblyAI Highlights Trigger: refused a call from 127.0.0.1 (forwarded for 44.238.19.20; n8n does not trust it without N8N_PROXY_HOPS), which is not in its IP Allowlist (403).',
+		);
 	});
 
 	test('an entry that is not an address refuses every call with a 500 that names it, and logs it', async () => {
@@ -121,7 +132,7 @@ describe('the trigger\'s IP Allowlist', () => {
 	});
 
 	test('the allowlist is checked before the header: a stranger learns nothing about the secret', async () => {
-		await withTrigger({}, async (trigger) => {
+		await withTrigger({ ipAllowlist: ASSEMBLYAI_US }, async (trigger) => {
 			expect((await call(trigger.url, 'x', { 'x-webhook-secret': 'wrong' })).status).toBe(403);
 		});
 	});
@@ -159,7 +170,8 @@ describe('the allowlist\'s matching', () => {
 });
 
 describe('the trigger\'s Header Auth, from the credential', () => {
-	test('a wrong or missing header is refused with 401 and starts nothing', async () => {
+	test('a wrong or missing header is refused with 401, starts nothing, and each is logged at error level with the address and the fix, never the value', async () => {
+		const loggedBefore = logged.length;
 		await withTrigger({ ipAllowlist: '' }, async (trigger) => {
 			const id = await finished();
 			expect((await call(trigger.url, id, { 'x-webhook-secret': `${SECRET}x` })).status).toBe(401);
@@ -168,6 +180,12 @@ describe('the trigger\'s Header Auth, from the credential', () => {
 			await trigger.settled();
 			expect(trigger.calls.every((c) => c.result?.workflowData === undefined)).toBe(true);
 		});
+		const lines = logged.slice(loggedBefore);
+		expect(lines).toEqual([
+			"error AssemblyAI Highlights Trigger: refused a call from 127.0.0.1 with a wrong value in the header X-Webhook-Secret that its Authentication (Header Auth) expects (401). If this is AssemblyAI: set Webhook Authentication on the Transcribe node that sent it to Header Auth with the same credential as this trigger. ",
+			"error AssemblyAI Highlights Trigger: refused a call from 127.0.0.1 without the header X-Webhook-Secret that its Authentication (Header Auth) expects (401). If this is AssemblyAI: set Webhook Authentication on the Transcribe node that sent it to Header Auth with the same credential as this trigger. ",
+		]);
+		expect(lines.join('\n')).not.toContain(SECRET);
 	});
 
 	test('Authentication None accepts a call without the header', async () => {
@@ -175,6 +193,64 @@ describe('the trigger\'s Header Auth, from the credential', () => {
 			const response = await fetch(trigger.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ transcript_id: await finished() }) });
 			expect(response.status).toBe(200);
 		});
+	});
+});
+
+describe('calls that are not AssemblyAI notifications', () => {
+	test('no body, or a JSON body without transcript_id: 400, nothing started, logged at error level with the address', async () => {
+		const loggedBefore = logged.length;
+		await withTrigger({}, async (trigger) => {
+			const post = async (body?: string) =>
+				(await fetch(trigger.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-webhook-secret': SECRET }, body })).status;
+			expect(await post()).toBe(400);
+			expect(await post(JSON.stringify({ status: 'completed' }))).toBe(400);
+			await trigger.settled();
+			expect(trigger.calls.every((c) => c.result?.workflowData === undefined)).toBe(true);
+		});
+		expect(logged.slice(loggedBefore)).toEqual([
+			"error AssemblyAI Highlights Trigger: refused a call from 127.0.0.1 without a JSON body, not an AssemblyAI notification (400). Only AssemblyAI's webhook calls belong here: give this URL to AssemblyAI as webhook_url (Transcript Options > Webhook URL). ",
+			"error AssemblyAI Highlights Trigger: refused a call from 127.0.0.1 whose JSON body has no \"transcript_id\", not an AssemblyAI notification (400). Only AssemblyAI's webhook calls belong here: give this URL to AssemblyAI as webhook_url (Transcript Options > Webhook URL). ",
+		]);
+	});
+});
+
+describe('Transcribe says in the editor when its Webhook URL goes out without a secret header', () => {
+	const { description } = new AssemblyAiHighlights();
+	const notice = description.properties.find((p) => p.name === 'webhookWithoutAuthNotice')!;
+	/** As n8n's editor decides it: the node's parameters with their defaults, collections included. */
+	const shownInEditor = (parameters: IDataObject) => {
+		const full = NodeHelpers.getNodeParameters(description.properties, parameters as never, true, false, null, description)!;
+		return NodeHelpers.displayParameterPath({ parameters: full } as never, notice, 'parameters', null, description);
+	};
+	const base = { operation: 'transcribe', source: 'url', audioUrl: 'https://x.example/a.mp3' };
+
+	test('shown with a Webhook URL and Webhook Authentication None; not without a URL, not with Header Auth, not for the callback', () => {
+		expect(notice.type).toBe('notice');
+		expect(notice.displayName).toMatch(/Trigger with Authentication 'Header Auth' \(its default\) refuses those calls \(401\)/);
+		expect(shownInEditor({ ...base, transcriptOptions: { webhookUrl: 'https://n8n.example/webhook/x/assemblyai' } })).toBe(true);
+		expect(shownInEditor({ ...base, transcriptOptions: { webhookUrl: '={{ $json.hook }}' } })).toBe(true);
+		expect(shownInEditor({ ...base, transcriptOptions: {} })).toBe(false);
+		expect(shownInEditor({ ...base, transcriptOptions: { webhookUrl: '' } })).toBe(false);
+		expect(shownInEditor({ ...base, webhookAuthentication: 'headerAuth', transcriptOptions: { webhookUrl: 'https://n8n.example/h' } })).toBe(false);
+		expect(shownInEditor({ ...base, waitMode: 'callback', transcriptOptions: { webhookUrl: 'https://n8n.example/h' } })).toBe(false);
+	});
+
+	test('the server keeps Webhook Authentication with a Webhook URL (it never depends on a collection field, which the server cannot see)', () => {
+		const kept = NodeHelpers.getNodeParameters(
+			description.properties,
+			{ ...base, webhookAuthentication: 'headerAuth', transcriptOptions: { webhookUrl: 'https://n8n.example/h' } },
+			true,
+			false,
+			null,
+			description,
+		)!;
+		expect(kept.webhookAuthentication).toBe('headerAuth');
+	});
+
+	test('every displayOptions key is a parameter of its level or a root path (/…): n8n 1.x cannot order any other dependency and fails the whole node', () => {
+		const names = new Set(description.properties.map((p) => p.name));
+		const keys = description.properties.flatMap((p) => [...Object.keys(p.displayOptions?.show ?? {}), ...Object.keys(p.displayOptions?.hide ?? {})]);
+		expect(keys.filter((k) => !names.has(k) && !k.startsWith('/') && !k.startsWith('@'))).toEqual([]);
 	});
 });
 
@@ -209,7 +285,7 @@ describe("Wait for AssemblyAI's Callback: the resume URL checks the caller and t
 	}
 
 	test('Header Auth: AssemblyAI is asked to send the credential\'s header; a call without it gets 401, with it the execution resumes', async () => {
-		const { execution, created, id, url } = await waitingFor({ webhookAuthentication: 'headerAuth', ipAllowlist: '127.0.0.1' });
+		const { execution, created, id, url } = await waitingFor({ webhookAuthentication: 'headerAuth' });
 		try {
 			expect(execution.first.status).toBe('waiting');
 			expect(created).toMatchObject({ webhook_auth_header_name: 'X-Webhook-Secret', webhook_auth_header_value: SECRET });
@@ -223,13 +299,15 @@ describe("Wait for AssemblyAI's Callback: the resume URL checks the caller and t
 		}
 	});
 
-	test('by default only AssemblyAI\'s addresses may resume: a call from this machine gets 403 and the execution keeps waiting', async () => {
-		const { execution, id, url } = await waitingFor({});
+	test('an IP Allowlist that does not hold the caller: 403, logged at error level, and the execution keeps waiting', async () => {
+		const { execution, id, url } = await waitingFor({ ipAllowlist: ASSEMBLYAI_US });
+		const loggedBefore = logged.length;
 		try {
 			expect((await call(url, id)).status).toBe(403);
 			expect(execution.state()).toBe('waiting');
 		} finally {
 			await execution.close();
 		}
+		expect(logged.slice(loggedBefore).join('\n')).toMatch(/^error AssemblyAI Highlights: refused a call from 127\.0\.0\.1, which is not in its IP Allowlist \(403\)/m);
 	});
 });

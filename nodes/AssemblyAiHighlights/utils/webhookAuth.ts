@@ -63,21 +63,25 @@ export async function withWebhookAuth(ctx: IExecuteFunctions, params: IDataObjec
 	return { ...params, webhook_auth_header_name: header.name, webhook_auth_header_value: header.value };
 }
 
+export interface HeaderRefusal {
+	status: 401;
+	error: string;
+	reason: 'missing' | 'wrong';
+	/** The header's name as the credential holds it (never its value). */
+	headerName: string;
+}
+
 /**
  * Whether an incoming webhook call carries the credential's header, compared in constant time.
  * Returns the answer to refuse the call with, or undefined to accept it.
  */
-export async function refusedWebhookCall(
-	ctx: IWebhookFunctions,
-	authentication: unknown,
-): Promise<{ status: number; error: string } | undefined> {
+export async function refusedWebhookCall(ctx: IWebhookFunctions, authentication: unknown): Promise<HeaderRefusal | undefined> {
 	if (authentication !== 'headerAuth') return undefined;
 	const header = await readHeader(ctx);
 	const received = ctx.getHeaderData()[header.name.toLowerCase()];
-	if (typeof received !== 'string' || !sameSecret(received, header.value)) {
-		return { status: 401, error: `Missing or wrong ${header.name} header` };
-	}
-	return undefined;
+	if (typeof received === 'string' && sameSecret(received, header.value)) return undefined;
+	const reason = received === undefined ? 'missing' : 'wrong';
+	return { status: 401, error: `Missing or wrong ${header.name} header`, reason, headerName: header.name };
 }
 
 /** The credential's Test button: a header secret has no server to ask, so its fields are checked. */
@@ -104,5 +108,6 @@ export const webhookAuthenticationProperty: INodeProperties = {
 		},
 		{ name: 'None', value: 'none' },
 	],
-	description: "Whether AssemblyAI's webhook call carries a secret header that the receiver checks",
+	description:
+		"Whether AssemblyAI's call to Transcript Options > Webhook URL carries a secret header that the receiver (an AssemblyAI Highlights Trigger) checks. Applies only with a Webhook URL.",
 };

@@ -133,10 +133,31 @@ export const transcribeInputProperties = updateDisplayOptions(forTranscribe, inp
 export const transcribeOptionProperties = updateDisplayOptions(forTranscribe, optionProperties);
 
 /**
+ * A Webhook URL without Webhook Authentication: the usual receiver, a Trigger with its default
+ * Header Auth, refuses every call with 401, and AssemblyAI never retries a 4xx. In the editor,
+ * displayOptions read a collection's field by its root path ('/transcriptOptions.webhookUrl'; n8n 1.x
+ * cannot order a dependency without the slash). On the server they see simple parameters only and
+ * drop a parameter they hide: Webhook Authentication itself cannot depend on the Webhook URL (its
+ * value would be lost), a notice, which holds no value, can.
+ */
+export const webhookWithoutAuthNotice: INodeProperties = {
+	displayName:
+		"AssemblyAI will call the Webhook URL without a secret header: an AssemblyAI Highlights Trigger with Authentication 'Header Auth' (its default) refuses those calls (401). Set Webhook Authentication to Header Auth with the Trigger's credential.",
+	name: 'webhookWithoutAuthNotice',
+	type: 'notice',
+	default: '',
+	displayOptions: {
+		show: { operation: ['transcribe'], webhookAuthentication: ['none'], '/transcriptOptions.webhookUrl': [{ _cnd: { exists: true } }] },
+		hide: { waitMode: ['callback'] },
+	},
+};
+
+/**
  * Whether the webhook (Webhook URL, or the callback to this execution) carries a secret header, and
  * who may call this execution back: shown last.
  */
 export const transcribeWebhookAuthProperties: INodeProperties[] = [
 	...updateDisplayOptions(forTranscribe, [webhookAuthenticationProperty]),
+	webhookWithoutAuthNotice,
 	{ ...ipAllowlistProperty, displayOptions: { show: { operation: ['transcribe'], waitMode: ['callback'] } } },
 ];
