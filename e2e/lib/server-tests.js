@@ -7,6 +7,9 @@
 //     execution waits, the emulator calls the resume URL (/webhook-waiting/<executionId>, in 2.x with
 //     ?signature=…) once per transcript in an order unlike the items', the execution resumes and each
 //     recording's phrases come out paired with their input item; then one recording ending in error.
+// The server sits behind nginx (lib/nginx.js, WEBHOOK_URL pointing at the proxy, N8N_PROXY_HOPS unset),
+// and a second `n8n start` on the same user folder with N8N_PROXY_HOPS=1 runs the proxy tests
+// (lib/proxy-tests.js) again.
 // Workflows are activated before the server starts: 1.x `n8n update:workflow --id=… --active=true`,
 // 2.x `n8n publish:workflow --id=…` (2.x's import:workflow always deactivates; its update:workflow
 // --active is deprecated).
@@ -16,6 +19,8 @@ const { startN8nServer } = require('./server');
 const { checkWorkflow } = require('./node-types');
 const W = require('./workflows');
 const { searchN8nRecords } = require('./secret-search');
+const { ensureNginx } = require('./nginx');
+const { proxySuite } = require('./proxy-tests');
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -91,11 +96,15 @@ async function serverSuite(ctx) {
 		return `${serverWorkflows.length} workflows`;
 	});
 
+	const proxied = withTests && (await test(`${tag}: nginx from Debian for the reverse-proxy tests`, async () => await timed('nginx install', ensureNginx)));
+	const proxyArgs = { tag, emu, receiver, slug, secret: ctx.triggerSecret, fixturePhrases, waitFor, post, createTranscript };
+
 	let srv;
+	let srvHops;
 	const resultsBefore = results.length;
 	try {
-		const started = await test(`${tag}: n8n start (WEBHOOK_URL set) serves the editor, lists our node and credential types, has the workflows active`, async () => {
-			srv = await startN8nServer({ n8n, work, version, timed, tag });
+		const started = await test(`${tag}: n8n start (WEBHOOK_URL set${proxied ? ' to nginx in front of it' : ''}) serves the editor, lists our node and credential types, has the workflows active`, async () => {
+			srv = await startN8nServer({ n8n, work, version, timed, tag, proxy: proxied ? { hops: 0 } : undefined });
 			const types = await srv.rest('GET', '/types/nodes.json');
 			const ours = types.find((t) => t.name === W.OUR_TYPE);
 			assert(ours, `${W.OUR_TYPE} is not in ${srv.base}/types/nodes.json`);
@@ -282,7 +291,7 @@ async function serverSuite(ctx) {
 				const byUrl = new Map(created.map((t) => [t.params.audio_url, t]));
 				for (const rec of recs) assert(byUrl.has(rec.url), `no transcript for ${rec.url}`);
 				const hookUrls = [...new Set(created.map((t) => t.params.webhook_url))];
-				const resumePrefix = `${srv.base}/webhook-waiting/${exec.id}`;
+				const resumePrefix = `${srv.publicBase}/webhook-waiting/${exec.id}`;
 				for (const u of hookUrls) {
 					assert(typeof u === 'string' && u.startsWith(resumePrefix), `webhook_url ${u} is not the execution's resume URL ${resumePrefix}…`);
 					if (major >= 2) assert(/[?&]signature=[0-9a-f]+/.test(u), `webhook_url ${u} lacks ?signature= (n8n 2.x answers 401 without it)`);
@@ -495,6 +504,8 @@ async function serverSuite(ctx) {
 			});
 		}
 
+		if (activated && proxied) await proxySuite({ ...proxyArgs, hops: 0, srv });
+
 		if (editor) {
 			const { editorSuite } = require('./editor');
 			await editorSuite({ ...editor, srv, tag, version, timed, work });
@@ -504,11 +515,26 @@ async function serverSuite(ctx) {
 		if (srv && results.slice(resultsBefore).some((r) => !r.ok)) console.log(`        n8n's log: ${srv.logFile} (kept with --keep)`);
 	}
 
+	// The same user folder (its workflows active) behind nginx again, now with N8N_PROXY_HOPS=1.
+	if (srv && activated && proxied) {
+		const resultsHops = results.length;
+		try {
+			const up = await test(`${tag}: n8n start behind nginx with N8N_PROXY_HOPS=1 (the same user folder)`, async () => {
+				srvHops = await startN8nServer({ n8n, work, version, timed, tag: `${tag} hops=1`, proxy: { hops: 1 }, name: `${version}-hops1` });
+				return `n8n port ${srvHops.port}, proxy ${srvHops.publicBase}`;
+			});
+			if (up) await proxySuite({ ...proxyArgs, hops: 1, srv: srvHops });
+		} finally {
+			if (srvHops) await srvHops.stop();
+			if (srvHops && results.slice(resultsHops).some((r) => !r.ok)) console.log(`        n8n's log: ${srvHops.logFile} (kept with --keep)`);
+		}
+	}
+
 	// Last, with the server stopped (the database closed): no secret in clear in n8n's records.
 	if (withTests && srv) {
 		await test(`${tag}: no secret in clear text in n8n's database, binary data, workflow and credential exports or log: the API key and both webhook header secrets`, async () => {
 			const secrets = { 'API key': ctx.apiKey, 'trigger header secret': ctx.triggerSecret, 'callback header secret': ctx.callbackSecret };
-			const r = await searchN8nRecords({ n8n, work, tag, secrets, control: serverWorkflows[0].name, extraFiles: [srv.logFile] });
+			const r = await searchN8nRecords({ n8n, work, tag, secrets, control: serverWorkflows[0].name, extraFiles: [srv.logFile, ...(srvHops ? [srvHops.logFile] : [])] });
 			assert(r.controlFound, `the search did not find the workflow name "${serverWorkflows[0].name}" either: it proves nothing`);
 			assert(r.found.length === 0, `secrets in clear text: ${r.found.join('; ')}`);
 			return `${Object.keys(secrets).length} values searched in ${r.files} files, ${(r.bytes / 1024 / 1024).toFixed(1)} MiB: none found (control found)`;
@@ -516,4 +542,4 @@ async function serverSuite(ctx) {
 	}
 }
 
-module.exports = { serverSuite };
+module.exports = { serverSuite, waitFor, post, createTranscript };

@@ -1,7 +1,8 @@
 'use strict';
 // One `n8n start` per version, shared by the server tests and the editor checks: listening on
-// 127.0.0.1 with WEBHOOK_URL pointing at itself, an owner account set up over REST, and a small REST
-// client signed in as that owner.
+// 127.0.0.1 with WEBHOOK_URL pointing at itself (or, with `proxy`, at nginx in front of it), an owner
+// account set up over REST (or signed in, when the user folder has one), and a small REST client
+// signed in as that owner.
 const net = require('net');
 const path = require('path');
 
@@ -34,29 +35,47 @@ async function waitReady(base, server, timeoutMs = 120_000) {
 	throw new Error(`n8n start not ready after ${timeoutMs / 1000} s:\n${server.output().slice(-3000)}`);
 }
 
+/** Creates the owner, or signs in when the user folder already has one; returns the session cookie. */
+async function signIn(base) {
+	const postJson = (p, body) => fetch(`${base}${p}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	let r = await postJson('/rest/owner/setup', OWNER);
+	if (r.status === 400) r = await postJson('/rest/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
+	if (!r.ok) throw new Error(`owner setup or sign-in: HTTP ${r.status} ${await r.text()}`);
+	return (r.headers.getSetCookie?.() || []).map((c) => c.split(';')[0]).join('; ');
+}
+
 /**
- * Starts `n8n start`, waits until its REST API answers, creates the owner and signs in.
- * @returns {Promise<{base: string, port: number, logFile: string, server: any, cookie: string,
+ * Starts `n8n start`, waits until its REST API answers, creates the owner (or signs in).
+ * With `proxy`, nginx (lib/nginx.js) in front of it: WEBHOOK_URL is the proxy's (`publicBase`), n8n
+ * logs as JSON (so a test can read the level of a line), N8N_PROXY_HOPS is set when `proxy.hops` is.
+ * @returns {Promise<{base: string, publicBase: string, port: number, logFile: string, server: any, cookie: string,
  *   rest: (method: string, p: string, body?: any) => Promise<any>, stop: () => Promise<void>}>}
  */
-async function startN8nServer({ n8n, work, version, timed, tag, readyTimeoutMs = 120_000 }) {
+async function startN8nServer({ n8n, work, version, timed, tag, readyTimeoutMs = 120_000, proxy, name = version }) {
 	const port = await freePort();
 	const base = `http://127.0.0.1:${port}`;
-	const logFile = path.join(work, `n8n-start-${version}.log`);
+	const logFile = path.join(work, `n8n-start-${name}.log`);
+	let nginx;
+	const env = { N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
+	if (proxy) {
+		const { startNginx } = require('./nginx');
+		nginx = await startNginx(path.join(work, `nginx-${name}`), port, 60 * 60_000);
+		Object.assign(env, { N8N_LOG_FORMAT: 'json' }, proxy.hops ? { N8N_PROXY_HOPS: String(proxy.hops) } : {});
+	}
+	const publicBase = nginx ? nginx.base : base;
 	// WEBHOOK_URL: what n8n puts into production webhook URLs and $execution.resumeUrl.
-	const server = n8n.start({ port, logFile, env: { WEBHOOK_URL: `${base}/`, N8N_RUNNERS_BROKER_PORT: String(await freePort()) } });
-	const srv = { base, port, logFile, server, cookie: '', stop: () => server.stop() };
+	env.WEBHOOK_URL = `${publicBase}/`;
+	const server = n8n.start({ port, logFile, env });
+	const stop = async () => {
+		await server.stop();
+		if (nginx) await nginx.stop();
+	};
+	const srv = { base, publicBase, port, logFile, server, cookie: '', stop };
 	try {
 		await timed(`${tag} n8n start until ready`, () => waitReady(base, server, readyTimeoutMs));
-		const r = await fetch(`${base}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(OWNER),
-		});
-		if (!r.ok) throw new Error(`owner setup: HTTP ${r.status} ${await r.text()}`);
-		srv.cookie = (r.headers.getSetCookie?.() || []).map((c) => c.split(';')[0]).join('; ');
+		srv.cookie = await signIn(base);
 	} catch (err) {
-		await server.stop();
+		await stop();
 		throw err;
 	}
 	/** REST call as the owner; returns the JSON's `data` (or the JSON). Throws on a non-2xx answer. */

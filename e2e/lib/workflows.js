@@ -22,17 +22,20 @@ const ids = {
 	// Active workflows for `n8n start` (lib/server-tests.js).
 	srvTrigger: 'e2eSrvTrigger001',
 	srvWaitHook: 'e2eSrvWaitHook01',
+	srvAllowlist: 'e2eSrvAllowlist1',
 };
 
 /** The trigger's webhookId: its production URL is /webhook/<webhookId>/assemblyai. */
 const TRIGGER_WEBHOOK_ID = 'e2e0aa1a-7219-4e6a-9d0e-000000000001';
 const TRIGGER_HEADER = 'X-Webhook-Secret';
+/** A second trigger, with an IP Allowlist (lib/proxy-tests.js). */
+const ALLOWLIST_WEBHOOK_ID = 'e2e0aa1a-7219-4e6a-9d0e-000000000003';
 /** The webhook auth headers live in AssemblyAI Webhook Header Auth API credentials, never in a workflow. */
 const WEBHOOK_AUTH_TYPE = 'assemblyAiHighlightsWebhookAuthApi';
 const TRIGGER_AUTH_CRED = { id: 'aaiTriggerHdr001', name: 'AssemblyAI trigger header' };
 const CALLBACK_AUTH_CRED = { id: 'aaiCallbackHdr01', name: 'AssemblyAI callback header' };
 const CALLBACK_HEADER = 'X-AssemblyAI-Callback';
-/** The emulator calls webhooks from this machine, not from AssemblyAI's addresses (the IP Allowlist's default). */
+/** The emulator calls webhooks from this machine: AssemblyAI's address in an IP Allowlist here. */
 const EMULATOR_ADDRESS = '127.0.0.1';
 /** The Webhook node that starts the waitMode callback workflow: POST /webhook/<path>. */
 const WAIT_START_PATH = 'e2e-assemblyai-wait';
@@ -282,7 +285,8 @@ function serverWorkflows({ receiverUrl }) {
 				typeVersion: 1,
 				position: [0, 0],
 				webhookId: TRIGGER_WEBHOOK_ID,
-				parameters: { authentication: 'headerAuth', ipAllowlist: EMULATOR_ADDRESS, output: 'keyPhrases', options: {} },
+				// The node's defaults: Header Auth, no IP Allowlist.
+				parameters: { authentication: 'headerAuth', output: 'keyPhrases', options: {} },
 				credentials: { assemblyAiHighlightsApi: CRED, [WEBHOOK_AUTH_TYPE]: TRIGGER_AUTH_CRED },
 			},
 			postJson(
@@ -323,7 +327,6 @@ function serverWorkflows({ receiverUrl }) {
 					waitMode: 'callback',
 					output: 'summary',
 					webhookAuthentication: 'headerAuth',
-					ipAllowlist: EMULATOR_ADDRESS,
 					options: { maxWaitMinutes: 5 },
 				},
 				[440, 0],
@@ -338,7 +341,15 @@ function serverWorkflows({ receiverUrl }) {
 		],
 		connections: chain('Start', 'Recordings', 'Key Phrases', 'POST result'),
 	};
-	return [trigger, waitHook];
+	// The trigger again, with an IP Allowlist: behind a proxy it needs N8N_PROXY_HOPS (lib/proxy-tests.js).
+	const allowlist = JSON.parse(JSON.stringify(trigger));
+	allowlist.id = ids.srvAllowlist;
+	allowlist.name = 'e2e server: AssemblyAI Highlights Trigger with IP Allowlist -> receiver';
+	allowlist.nodes[0].webhookId = ALLOWLIST_WEBHOOK_ID;
+	allowlist.nodes[0].parameters.ipAllowlist = EMULATOR_ADDRESS;
+	allowlist.nodes[1].parameters.url = `${receiverUrl}/allowlist`;
+	allowlist.nodes.forEach((n) => (n.id = nodeId()));
+	return [trigger, waitHook, allowlist];
 }
 
 module.exports = {
@@ -356,6 +367,7 @@ module.exports = {
 	OUR_TYPE,
 	TRIGGER_TYPE,
 	TRIGGER_WEBHOOK_ID,
+	ALLOWLIST_WEBHOOK_ID,
 	TRIGGER_HEADER,
 	CALLBACK_HEADER,
 	WEBHOOK_AUTH_TYPE,
