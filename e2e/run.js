@@ -56,6 +56,19 @@ const SCREENSHOT_DIR = opt('screenshots', 'E2E_SCREENSHOT_DIR', '');
 const screenshotDirFor = (version, work) =>
 	SCREENSHOT_DIR && version === VERSIONS[VERSIONS.length - 1] ? path.resolve(SCREENSHOT_DIR) : path.join(work, `screenshots-${version}`);
 
+/**
+ * n8n 2.x set to behave as 3.x does where it can (3.x itself is Docker-only): binary data on the
+ * filesystem in regular mode (3.x drops in-memory binary data), SSRF protection on (its built-in
+ * blocked ranges include 127.0.0.0/8: the emulator and the receiver are allowed by address, as a
+ * user allows a Custom Base URL on a private address). Queue mode's manual executions on workers
+ * are the queue suite's (OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS).
+ */
+const THREE_X_LIKE = {
+	N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem',
+	N8N_SSRF_PROTECTION_ENABLED: 'true',
+	N8N_SSRF_ALLOWED_IP_RANGES: '127.0.0.1/32',
+};
+
 const timings = [];
 const timed = async (label, fn) => {
 	const t = Date.now();
@@ -155,7 +168,8 @@ async function versionSuite(ctx) {
 	const userFolder = path.join(work, `user-${version}`);
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	const n8n = new N8n({ version, installDir, nodeBin: nodeDir, userFolder });
-	n8n.env_ = { N8N_RESTRICT_FILE_ACCESS_TO: filesDir };
+	n8n.env_ = { N8N_RESTRICT_FILE_ACCESS_TO: filesDir, ...(n8n.major >= 2 ? THREE_X_LIKE : {}) };
+	if (n8n.major >= 2) console.log(`  (3.x-like settings: ${Object.entries(THREE_X_LIKE).map(([k, v]) => `${k}=${v}`).join(' ')})`);
 
 	const pkgInstalled = await test(`${tag}: npm install the tarball into .n8n/nodes`, async () => {
 		fs.mkdirSync(nodesDir, { recursive: true });
@@ -202,8 +216,8 @@ async function versionSuite(ctx) {
 	});
 	if (!imported) return fail(`${tag}: executions`, 'not run: import failed');
 
-	const exec = async (id) => {
-		const r = await timed(`${tag} execute ${id}`, () => n8n.execute(id));
+	const exec = async (id, options) => {
+		const r = await timed(`${tag} execute ${id}`, () => n8n.execute(id, options));
 		if (/Unrecognized node type|unknown node type|is not known/i.test(r.output)) throw new Error(`n8n did not recognise a node type:\n${tail(r.output)}`);
 		return r;
 	};
@@ -319,6 +333,19 @@ async function versionSuite(ctx) {
 		assert(bad[0].json.url, `n8n adds the input item's fields: ${JSON.stringify(bad[0].json)}`);
 		return `error output: ${JSON.stringify(bad[0].json).slice(0, 160)}`;
 	});
+
+	if (n8n.major >= 2) {
+		await test(`${tag}: SSRF protection on, the emulator's 127.0.0.1 not in N8N_SSRF_ALLOWED_IP_RANGES -> the Custom Base URL is refused before any request, with n8n's reason`, async () => {
+			const before = emu.createdCount();
+			const r = await exec(W.ids.hookRun, { env: { N8N_SSRF_ALLOWED_IP_RANGES: '' } });
+			assert(!r.timedOut, 'n8n execute timed out');
+			assert(r.code !== 0, `n8n execute exit ${r.code}; expected a failure`);
+			assert(/restricted IP address/i.test(r.output), `n8n's SSRF reason is not in the output:\n${tail(r.output)}`);
+			assertEqual(emu.createdCount() - before, 0, 'transcripts created');
+			const line = r.output.split('\n').find((l) => /restricted IP address/i.test(l));
+			return line.trim().slice(0, 200);
+		});
+	}
 
 	await test(`${tag}: wrong API key -> the execution fails with AssemblyAI's message`, async () => {
 		const r = await exec(W.ids.wrongKey);

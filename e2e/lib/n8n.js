@@ -67,8 +67,8 @@ class N8n {
 	}
 
 	/** `n8n execute --id=… --rawOutput`; returns the run JSON (IRun) when there is one. */
-	async execute(id, { timeoutMs = 180_000 } = {}) {
-		const r = await this.cli(['execute', `--id=${id}`, '--rawOutput'], { timeoutMs });
+	async execute(id, { timeoutMs = 180_000, env } = {}) {
+		const r = await this.cli(['execute', `--id=${id}`, '--rawOutput'], { timeoutMs, env });
 		return { ...r, run: parseRunJson(r.stdout), output: `${r.stdout}\n${r.stderr}` };
 	}
 
