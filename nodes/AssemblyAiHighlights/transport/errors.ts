@@ -50,6 +50,15 @@ const HINTS: Record<number, string> = {
 	429: 'AssemblyAI is rate-limiting this account. Wait a moment, or lower the number of items sent at once.',
 };
 
+/**
+ * n8n's SSRF protection (2.x: N8N_SSRF_PROTECTION_ENABLED=true) refuses private and reserved addresses
+ * before any request leaves, a Custom Base URL on such an address included (the node's requests go
+ * through httpRequestWithAuthentication, which applies it). n8n's message says why, not how to allow.
+ */
+const SSRF_REFUSAL = /blocked because (it resolves to a restricted IP address|the destination hostname is restricted)/;
+const SSRF_HINT =
+	"n8n's SSRF protection (N8N_SSRF_PROTECTION_ENABLED) refuses private and reserved addresses. For a Custom Base URL on such an address, allow it in n8n's environment: N8N_SSRF_ALLOWED_IP_RANGES (e.g. 10.0.0.5/32) or, for a host name, N8N_SSRF_ALLOWED_HOSTNAMES.";
+
 /** Maps an HTTP failure to a NodeApiError whose message carries AssemblyAI's own words and what to do. */
 export function toNodeApiError(
 	node: INode,
@@ -61,7 +70,11 @@ export function toNodeApiError(
 	const said = failure.apiMessage ?? failure.message;
 	const statusText = failure.status ? ` (HTTP ${failure.status})` : '';
 	const message = `AssemblyAI ${what} failed${statusText}: ${said}`;
-	const description = hint ?? (failure.status ? HINTS[failure.status] : undefined) ?? 'See the message for what AssemblyAI reported.';
+	const description =
+		hint ??
+		(failure.status ? HINTS[failure.status] : undefined) ??
+		(SSRF_REFUSAL.test(failure.message) ? SSRF_HINT : undefined) ??
+		'See the message for what AssemblyAI reported.';
 	const response: JsonObject = { message: said };
 	if (failure.status) response.httpCode = String(failure.status);
 	return new NodeApiError(node, response, {
