@@ -226,7 +226,7 @@ describe('Transcribe says in the editor when its Webhook URL goes out without a 
 
 	test('shown with a Webhook URL and Webhook Authentication None; not without a URL, not with Header Auth, not for the callback', () => {
 		expect(notice.type).toBe('notice');
-		expect(notice.displayName).toMatch(/Trigger with Authentication 'Header Auth' \(its default\) refuses those calls \(401\)/);
+		expect(notice.displayName).toMatch(/Trigger with 'Authentication' Header Auth \(its default\) refuses those calls \(401\)/);
 		expect(shownInEditor({ ...base, transcriptOptions: { webhookUrl: 'https://n8n.example/webhook/x/assemblyai' } })).toBe(true);
 		expect(shownInEditor({ ...base, transcriptOptions: { webhookUrl: '={{ $json.hook }}' } })).toBe(true);
 		expect(shownInEditor({ ...base, transcriptOptions: {} })).toBe(false);

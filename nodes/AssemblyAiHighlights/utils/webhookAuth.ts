@@ -109,5 +109,5 @@ export const webhookAuthenticationProperty: INodeProperties = {
 		{ name: 'None', value: 'none' },
 	],
 	description:
-		"Whether AssemblyAI's call to Transcript Options > Webhook URL carries a secret header that the receiver (an AssemblyAI Highlights Trigger) checks. Applies only with a Webhook URL.",
+		"Whether AssemblyAI's call to 'Transcript Options' > 'Webhook URL' carries a secret header that the receiver (an AssemblyAI Highlights Trigger) checks. Applies only with a 'Webhook URL'.",
 };

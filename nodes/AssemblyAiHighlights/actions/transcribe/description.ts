@@ -142,7 +142,7 @@ export const transcribeOptionProperties = updateDisplayOptions(forTranscribe, op
  */
 export const webhookWithoutAuthNotice: INodeProperties = {
 	displayName:
-		"AssemblyAI will call the Webhook URL without a secret header: an AssemblyAI Highlights Trigger with Authentication 'Header Auth' (its default) refuses those calls (401). Set Webhook Authentication to Header Auth with the Trigger's credential.",
+		"AssemblyAI will call the 'Webhook URL' without a secret header: an AssemblyAI Highlights Trigger with 'Authentication' Header Auth (its default) refuses those calls (401). Set 'Webhook Authentication' to Header Auth with the Trigger's credential.",
 	name: 'webhookWithoutAuthNotice',
 	type: 'notice',
 	default: '',
