@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code runs in Node under jest, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test code runs in Node under jest, never inside n8n */
 /**
  * The README is the n8n user's front door: it fits one sitting, names the two commands that set up
  * a fresh machine, and every link in it and in docs/ leads somewhere (a moved section leaves no

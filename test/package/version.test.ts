@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code runs in Node under jest, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test code runs in Node under jest, never inside n8n */
 /**
  * What npm publishes is what the CHANGELOG says was released: package.json's version (and the lock
  * file's copy of it) is the newest entry that carries a date. The release workflow checks the tag
