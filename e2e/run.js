@@ -4,7 +4,7 @@
  * End-to-end suite: our packed package inside REAL n8n servers.
  *
  *   npm run test:e2e                     (or ./run test:e2e; builds first)
- *   node e2e/run.js [--versions=1.123.50,2.41.1] [--no-editor] [--no-server] [--no-stories | --only-stories] [--keep]
+ *   node e2e/run.js [--versions=1.123.50,2.41.3] [--no-editor] [--no-server] [--no-stories | --only-stories] [--keep]
  *
  * For each n8n version: install it once into the e2e cache (outside the repo), make a fresh
  * N8N_USER_FOLDER, install the `npm pack` tarball into its .n8n/nodes the way a user's n8n does,
@@ -43,7 +43,7 @@ const opt = (name, env, dflt) => {
 	const a = argv.find((x) => x.startsWith(`--${name}=`));
 	return a ? a.slice(name.length + 3) : process.env[env] || dflt;
 };
-const VERSIONS = opt('versions', 'E2E_N8N_VERSIONS', '1.123.50,2.41.1').split(',').filter(Boolean);
+const VERSIONS = opt('versions', 'E2E_N8N_VERSIONS', '1.123.50,2.41.3').split(',').filter(Boolean);
 const EDITOR_VERSIONS = opt('editor-versions', 'E2E_EDITOR_VERSIONS', VERSIONS.join(',')).split(',');
 const EDITOR = !flag('no-editor');
 const SERVER = !flag('no-server');

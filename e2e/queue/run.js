@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * Queue-mode (scale-out) suite: our packed package in n8n 2.41.1 running as one main, two workers and
+ * Queue-mode (scale-out) suite: our packed package in n8n 2.41.3 running as one main, two workers and
  * one webhook process, on our own Redis and PostgreSQL.
  *
  *   npm run test:queue                  (or ./run test:queue; builds first)
@@ -30,7 +30,7 @@ const { searchN8nRecords } = require('../lib/secret-search');
 const root = path.resolve(__dirname, '..', '..');
 const PKG = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const cache = process.env.E2E_CACHE || path.join(os.homedir(), '.cache', 'n8n-nodes-assemblyai-highlights-e2e');
-const VERSION = '2.41.1';
+const VERSION = '2.41.3';
 const argv = process.argv.slice(2);
 const KEEP = argv.includes('--keep');
 const WORKERS = Number((argv.find((a) => a.startsWith('--workers=')) || '--workers=2').split('=')[1]);
@@ -214,7 +214,7 @@ async function main() {
 		});
 
 		// 3. Credentials and workflows with the CLI (main's user folder; the data lands in Postgres).
-		// Activation: `import:workflow --activeState=fromJson` (queue mode only) fails in 2.41.1 with "User
+		// Activation: `import:workflow --activeState=fromJson` (queue mode only) fails in 2.41.3 with "User
 		// attempted to activate a workflow without permissions" (the owner is not set up); `n8n
 		// publish:workflow --id=…` per workflow, before main starts, is what works.
 		const imported = await test('import:credentials, import:workflow, publish:workflow (activation in 2.x)', async () => {

@@ -2,10 +2,10 @@
 'use strict';
 /**
  * Registry suite: the package published to a local npm registry and installed, used, updated and
- * uninstalled through n8n's own UI, as a new user would, in n8n 1.123.50 (Node 20) and 2.41.1 (Node 24).
+ * uninstalled through n8n's own UI, as a new user would, in n8n 1.123.50 (Node 20) and 2.41.3 (Node 24).
  *
  *   npm run test:registry                (or ./run test:registry; builds first)
- *   node e2e/registry/run.js [--versions=1.123.50,2.41.1] [--screenshots=docs] [--keep]
+ *   node e2e/registry/run.js [--versions=1.123.50,2.41.3] [--screenshots=docs] [--keep]
  *
  * Per n8n version: a fresh Verdaccio (e2e/registry/verdaccio.js) on 127.0.0.1, `npm publish` of this
  * repository to it as a release does; `n8n start` with N8N_COMMUNITY_PACKAGES_REGISTRY pointing at
@@ -48,7 +48,7 @@ const opt = (name, env, dflt) => {
 	const a = argv.find((x) => x.startsWith(`--${name}=`));
 	return a ? a.slice(name.length + 3) : process.env[env] || dflt;
 };
-const VERSIONS = opt('versions', 'REGISTRY_E2E_VERSIONS', '1.123.50,2.41.1').split(',').filter(Boolean);
+const VERSIONS = opt('versions', 'REGISTRY_E2E_VERSIONS', '1.123.50,2.41.3').split(',').filter(Boolean);
 const KEEP = argv.includes('--keep');
 const SCREENSHOT_DIR = opt('screenshots', 'REGISTRY_E2E_SCREENSHOT_DIR', '');
 
