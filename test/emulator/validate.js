@@ -65,7 +65,7 @@ const FIELD_RULES = [
 	['speaker_options', (p) => isSet(p.speaker_options) && p.speaker_labels !== true, 'requires speaker_labels to be true'],
 	['speakers_expected', (p) => isSet(p.speakers_expected) && p.speaker_labels !== true, 'requires speaker_labels to be true'],
 	['speakers_expected', (p) => isSet(p.speakers_expected) && isSet(p.speaker_options), 'cannot be used together with speaker_options'],
-	['speakers_expected', (p) => isSet(p.speakers_expected) && !(Number.isInteger(p.speakers_expected) && p.speakers_expected > 0), 'must be a positive integer'],
+	['speakers_expected', (p) => isSet(p.speakers_expected) && !(Number.isInteger(p.speakers_expected) && Number(p.speakers_expected) > 0), 'must be a positive integer'],
 	[
 		'min_speakers_expected',
 		(p) =>
