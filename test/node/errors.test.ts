@@ -253,6 +253,21 @@ describe('AssemblyAI refusals that outlast the retries', () => {
 		expect(env.emu.createdCount()).toBe(0);
 	});
 
+	test('an upload AssemblyAI refuses with its plain-text 422 (2026-08 spec): its words, HTTP 422, nothing created', async () => {
+		env.emu.onRequest((ctx: { method: string; pathname: string }) =>
+			ctx.pathname === '/v2/upload'
+				? { status: 422, headers: { 'content-type': 'text/plain' }, text: 'Upload failed, please try again. If you continue to have issues please reach out to support@assemblyai.com' }
+				: undefined,
+		);
+		const result = await runNode({
+			parameters: { operation: 'transcribe', source: 'binary', options: FAST },
+			inputs: [{ binary: { data: { data: Buffer.from('RIFF-audio') } } }],
+			credentials: env.credentials(),
+		});
+		expectError(result, 'NodeApiError', /\(HTTP 422\): Upload failed, please try again\. If you continue to have issues please reach out to support@assemblyai\.com/);
+		expect(env.emu.createdCount()).toBe(0);
+	});
+
 	test('an upload made with another project\'s key (403)', async () => {
 		env.emu.onRequest((ctx: { method: string; pathname: string }) =>
 			ctx.pathname === '/v2/transcript' && ctx.method === 'POST' ? { status: 403, json: { error: 'Cannot access uploaded file' } } : undefined,
