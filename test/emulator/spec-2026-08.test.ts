@@ -93,6 +93,12 @@ describe('AssemblyAI as its 2026-08-18 spec describes it', () => {
 			expect(emu.createdCount()).toBe(0);
 		});
 
+		it('a language_code that is not a string -> 400', async () => {
+			const answer = await create({ audio_url: WILDFIRES, language_code: 5 });
+			expect(answer.status).toBe(400);
+			expect(answer.json.error).toMatch(/language_code/);
+		});
+
 		it('language_detection: false without a language_code -> 400', async () => {
 			const answer = await create({ audio_url: WILDFIRES, language_detection: false });
 			expect(answer.status).toBe(400);

@@ -110,6 +110,7 @@ function validateCreateParams(params) {
 	}
 
 	const hasLanguageCode = isSet(params.language_code);
+	if (hasLanguageCode && typeof params.language_code !== 'string') return 'language_code must be a string'; // INFERRED wording
 	if (hasLanguageCode && params.language_detection === true) return messages.LANGUAGE_CODE_WITH_DETECTION;
 	if (!hasLanguageCode && params.language_detection === false) return messages.DETECTION_OFF_WITHOUT_LANGUAGE;
 	if (hasLanguageCode && isSet(params.language_confidence_threshold)) return messages.THRESHOLD_WITHOUT_DETECTION;
