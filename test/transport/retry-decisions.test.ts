@@ -1,6 +1,7 @@
 import type { HttpFailure } from '../../nodes/AssemblyAiHighlights/transport/errors';
 import { RETRY_POLICY } from '../../nodes/AssemblyAiHighlights/transport/policy';
-import { backoffMs, decideRetry, parseRetryAfter } from '../../nodes/AssemblyAiHighlights/transport/retry';
+import { backoffMs, decideRetry } from '../../nodes/AssemblyAiHighlights/transport/retry';
+import { parseRetryAfter } from '../../nodes/AssemblyAiHighlights/transport/retryAfter';
 
 const status = (s: number, retryAfterMs?: number): HttpFailure => ({ status: s, message: `HTTP ${s}`, retryAfterMs });
 const network = (code: string): HttpFailure => ({ code, message: code });

@@ -1,4 +1,5 @@
 import type { HttpFailure } from './errors';
+import type { RetryPolicy } from './policy';
 import { RETRY_POLICY } from './policy';
 
 /**
@@ -8,14 +9,6 @@ import { RETRY_POLICY } from './policy';
  *   nothing was created; other failures are "ambiguous" and need a look at what exists first.
  */
 export type RetryMode = 'idempotent' | 'create';
-
-export interface RetryPolicy {
-	maxAttempts: number;
-	baseDelayMs: number;
-	maxDelayMs: number;
-	/** A Retry-After longer than this is not waited for: the error is shown instead. */
-	maxRetryAfterMs: number;
-}
 
 export type RetryDecision =
 	| { action: 'retry'; delayMs: number }
@@ -69,13 +62,4 @@ export function decideRetry(
 	const delayMs = backoffMs(attempt, policy, failure.retryAfterMs, random);
 	if (mode === 'create' && !refused) return { action: 'checkCreated', delayMs };
 	return { action: 'retry', delayMs };
-}
-
-/** Retry-After is seconds or an HTTP date. */
-export function parseRetryAfter(value: unknown, now = Date.now()): number | undefined {
-	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-	const text = String(value).trim();
-	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
-	const date = Date.parse(text);
-	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
