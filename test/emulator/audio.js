@@ -18,6 +18,9 @@ const messages = require('./messages');
  * @property {number} [queuedMs]
  * @property {number} [processingMs]
  * @property {number} [durationSeconds]  completes as a recording this long, derived from the recorded one (long-recording.js)
+ * @property {Record<string, (sent: any) => any>} [echo]  request fields the transcript reports in another form than sent,
+ *   in every view of it (the create's answer, lookups): e.g. `{ language_code: () => 'en' }`. No such normalisation is
+ *   documented; it lets a test check that a client does not take an unexplained difference for another request
  */
 
 /**

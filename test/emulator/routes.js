@@ -100,6 +100,7 @@ const routes = [
 				outcome,
 				uploadId: upload.uploadId,
 				timing: { queuedMs: scenario?.queuedMs, processingMs: scenario?.processingMs },
+				echo: scenario?.echo,
 			});
 			state.createdParams.push(structuredClone(body));
 			state.webhooks.track(record);

@@ -24,6 +24,7 @@ const { longCompletedBody } = require('./long-recording');
  * @property {string | undefined} uploadId  set when audio_url named a file uploaded to this emulator
  * @property {number | null} deletedAt
  * @property {number | null} webhookStatusCode  the last HTTP status the webhook receiver answered (webhooks.js)
+ * @property {Record<string, (sent: any) => any> | undefined} echo  request fields reported in another form (Scenario.echo)
  */
 
 /** @typedef {{ queuedMs: number, processingMs: number }} Clock */
@@ -55,9 +56,10 @@ class TranscriptStore {
 	 * @param {Outcome} input.outcome
 	 * @param {string} [input.uploadId]
 	 * @param {Partial<Clock>} [input.timing]  per-transcript override (scenarios)
+	 * @param {Record<string, (sent: any) => any>} [input.echo]  request fields reported in another form (scenarios)
 	 * @returns {TranscriptRecord}
 	 */
-	create({ params, outcome, uploadId, timing = {} }) {
+	create({ params, outcome, uploadId, timing = {}, echo }) {
 		/** @type {TranscriptRecord} */
 		const record = {
 			id: crypto.randomUUID(),
@@ -69,6 +71,7 @@ class TranscriptStore {
 			uploadId,
 			deletedAt: null,
 			webhookStatusCode: null,
+			echo,
 		};
 		this.records.set(record.id, record);
 		return record;

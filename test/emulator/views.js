@@ -76,6 +76,9 @@ function applyRequest(view, record) {
 		if (field === 'language_code' && params[field] === null) continue; // null means the default, en_us
 		view[field] = structuredClone(params[field]);
 	}
+	for (const [field, form] of Object.entries(record.echo ?? {})) {
+		if (params[field] !== undefined) view[field] = form(structuredClone(params[field]));
+	}
 	view.id = record.id;
 	view.audio_url = params.audio_url;
 	view.speech_models = speechModelsOf(params);
