@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code runs in Node under jest, never inside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test code runs in Node under jest, never inside n8n */
 /**
  * The package's modules depend on each other one way only: no file reaches itself through its
  * imports (`import type` counts too: a circle of types is a circle of meaning). Read from the
