@@ -62,6 +62,32 @@ describe('Retry On Fail: every try after the first reads what the first one crea
 		);
 	});
 
+	test('uploaded recordings: each good one is uploaded and transcribed once over all tries', async () => {
+		env.emu.addScenario({ match: (_url, upload) => upload?.toString() === 'RIFF-broken', error: 'File does not appear to contain audio.' });
+		const file = (bytes: string) => ({ binary: { data: { data: Buffer.from(bytes) } } });
+		const result = await runNode({
+			parameters: { ...byUrl, source: 'binary' },
+			inputs: [file('RIFF-first'), file('RIFF-broken'), file('RIFF-second')],
+			credentials: env.credentials(),
+			settings: retryOnFail,
+		});
+		expect(result.status).toBe('error');
+		const uploaded = [...env.emu.uploads.values()].map((bytes) => bytes.toString()).sort();
+		expect(uploaded).toEqual(['RIFF-broken', 'RIFF-broken', 'RIFF-broken', 'RIFF-first', 'RIFF-second']);
+		const transcribed = env.emu.createdParams().map((p) => env.emu.uploadBytes(p.audio_url as string)?.toString()).sort();
+		expect(transcribed).toEqual(['RIFF-broken', 'RIFF-broken', 'RIFF-broken', 'RIFF-first', 'RIFF-second']);
+	});
+
+	test('On Error "Continue": n8n tries again because of the error item; the good recordings are not paid again', async () => {
+		// n8n 2.41 tries again when the first output item is an error item.
+		const bad = 'https://media.example.com/page.html';
+		const inputs = [bad, url('x'), url('y')].map((u) => ({ json: { url: u } }));
+		const result = await runNode({ parameters: byUrl, inputs, credentials: env.credentials(), settings: retryOnFail, onError: 'continueRegularOutput' });
+		expect(result.items).toHaveLength(3);
+		expect(result.items[0].json.error).toMatch(/could not transcribe/);
+		expect(perRecording()).toEqual({ [url('x')]: 1, [url('y')]: 1, [bad]: 3 });
+	});
+
 	test('two items with the same recording in one run still get one transcript each, and a retry pays for neither again', async () => {
 		const bad = 'https://media.example.com/broken.html';
 		const inputs = [WILDFIRES_URL, WILDFIRES_URL, bad].map((u) => ({ json: { url: u } }));
