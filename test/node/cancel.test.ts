@@ -55,6 +55,6 @@ describe('stopped while waiting: the transcripts already paid for are named in n
 		expect(warning).toMatch(/stopped \(Stop, or the workflow's Timeout\) while waiting for the transcripts/);
 		expect(warning).toMatch(/billed/);
 		expect(warning).toContain(`item 0 → ${idOf('a')}, item 1 → ${idOf('b')}, item 2 → ${idOf('c')}`);
-		expect(warning).toMatch(/Get Key Phrases/);
+		expect(warning).toMatch(/Get Highlights/);
 	});
 });

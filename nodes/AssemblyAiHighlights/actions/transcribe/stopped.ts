@@ -12,7 +12,7 @@ export function logCreatedWhenStopped(ctx: IExecuteFunctions, created: CreatedTr
 	const sorted = [...created].sort((a, b) => a.itemIndex - b.itemIndex);
 	const list = sorted.map((c) => `item ${c.itemIndex} → ${c.transcriptId}`).join(', ');
 	ctx.logger.warn(
-		`AssemblyAI Highlights: the execution was stopped (Stop, or the workflow's Timeout) while ${doing}; transcripts already created (they run on at AssemblyAI and are billed): ${list}. Read them with 'Get Key Phrases' and their transcript IDs instead of transcribing again.`,
+		`AssemblyAI Highlights: the execution was stopped (Stop, or the workflow's Timeout) while ${doing}; transcripts already created (they run on at AssemblyAI and are billed): ${list}. Read them with 'Get Highlights' and their transcript IDs instead of transcribing again.`,
 		{
 			node: ctx.getNode().name,
 			executionId: ctx.getExecutionId(),
