@@ -57,4 +57,29 @@ describe('stopped while waiting: the transcripts already paid for are named in n
 		expect(warning).toContain(`item 0 → ${idOf('a')}, item 1 → ${idOf('b')}, item 2 → ${idOf('c')}`);
 		expect(warning).toMatch(/Get Highlights/);
 	});
+
+	test('Stop while transcript requests are still going out: the ones already created are logged', async () => {
+		// The third request hangs; the first two are answered.
+		env.emu.onRequest(async (ctx: { method: string; pathname: string; body?: Buffer }) => {
+			if (ctx.method === 'POST' && ctx.pathname === '/v2/transcript' && String(ctx.body).includes('/c.mp3')) await new Promise((resolve) => setTimeout(resolve, 3000));
+			return undefined;
+		});
+		const loggedBefore = logged.length;
+		const running = startNode({
+			parameters: { operation: 'transcribe', source: 'url', audioUrl: '={{ $json.url }}' },
+			inputs: ['a', 'b', 'c'].map((name) => ({ json: { url: `https://media.example.com/${name}.mp3` } })),
+			credentials: env.credentials(),
+		});
+		await until(() => env.emu.createdCount() === 2 && env.emu.requests.filter((r) => r.method === 'POST').length === 3);
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		running.cancel();
+		expect((await running.result).status).toBe('canceled');
+		await until(() => logged.slice(loggedBefore).some((line) => line.startsWith('warn AssemblyAI Highlights')));
+		const warning = logged.slice(loggedBefore).find((line) => line.startsWith('warn AssemblyAI Highlights'))!;
+		expect(warning).toMatch(/while sending the transcript requests/);
+		const ids = [...env.emu.transcripts.keys()];
+		for (const id of ids.slice(0, 2)) expect(warning).toContain(id);
+		expect(warning).toMatch(/item 0 → .*, item 1 → /);
+		expect(warning).toMatch(/the transcript request of item 2 was still on its way and may have created a transcript too/);
+	});
 });

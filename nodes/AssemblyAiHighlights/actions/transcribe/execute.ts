@@ -68,11 +68,12 @@ export async function transcribe(this: IExecuteFunctions): Promise<INodeExecutio
 	for (const id of memory?.transcriptIds() ?? []) claims.claim(id);
 	const signal = this.getExecutionCancelSignal?.();
 	const created: CreatedTranscript[] = [];
+	const requesting = new Set<number>();
 	const submitted = await mapWithConcurrency(plans, SUBMIT_CONCURRENCY, async (plan) => {
 		const itemIndex = plan.itemIndex;
 		if (stopped) return { plan, itemIndex };
 		try {
-			const transcript = await submitOnce(this, plan, claims, memory);
+			const transcript = await submitOnce(this, plan, claims, memory, requesting);
 			created.push({ itemIndex, transcriptId: transcript.id });
 			return { plan, itemIndex, transcript };
 		} catch (error) {
@@ -83,7 +84,7 @@ export async function transcribe(this: IExecuteFunctions): Promise<INodeExecutio
 	const failures = submitted.filter((s) => s.error);
 	created.sort((a, b) => a.itemIndex - b.itemIndex);
 	if (signal?.aborted) {
-		logCreatedWhenStopped(this, created, 'sending the transcript requests');
+		logCreatedWhenStopped(this, created, 'sending the transcript requests', [...requesting]);
 		throw failures.length ? stopError(this, failures[0], created, failures.slice(1)) : new NodeOperationError(this.getNode(), 'The execution was cancelled');
 	}
 	if (stopOnError && failures.length) throw stopError(this, failures[0], created, failures.slice(1));

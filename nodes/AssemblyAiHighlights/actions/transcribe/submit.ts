@@ -29,6 +29,8 @@ export async function submitOnce(
 	plan: Plan,
 	claims: TranscriptClaims,
 	memory: ExecutionTranscripts | undefined,
+	/** Holds the item's index while its transcript request is out (when stopped then, it may have made one). */
+	requesting?: Set<number>,
 ): Promise<TranscriptJson> {
 	const { itemIndex, fingerprint, occurrence } = plan;
 	for (let earlier = memory?.recall(fingerprint, occurrence); memory && earlier; earlier = memory.recall(fingerprint, occurrence)) {
@@ -47,8 +49,14 @@ export async function submitOnce(
 	}
 	const creating = (async () => {
 		const audioUrl = await resolveAudioUrl(ctx, plan.audio, itemIndex);
-		const transcript = await createTranscript(ctx, { ...plan.params, audio_url: audioUrl }, itemIndex, claims);
-		return { transcript, audioUrl };
+		requesting?.add(itemIndex);
+		try {
+			const transcript = await createTranscript(ctx, { ...plan.params, audio_url: audioUrl }, itemIndex, claims);
+			return { transcript, audioUrl };
+		} finally {
+			// Cut off by a Stop, the request stays listed: it may have created a transcript.
+			if (!ctx.getExecutionCancelSignal?.()?.aborted) requesting?.delete(itemIndex);
+		}
 	})();
 	memory?.remember(fingerprint, occurrence, creating.then(({ transcript, audioUrl }) => ({ transcriptId: transcript.id, audioUrl })));
 	return (await creating).transcript;
