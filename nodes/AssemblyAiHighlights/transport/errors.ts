@@ -11,6 +11,18 @@ export interface HttpFailure {
 	retryAfterMs?: number;
 }
 
+/**
+ * n8n's SSRF protection (2.x: N8N_SSRF_PROTECTION_ENABLED=true) refuses private and reserved addresses
+ * before any request leaves, a Custom Base URL on such an address included (the node's requests go
+ * through httpRequestWithAuthentication, which applies it). n8n's message says why, not how to allow.
+ */
+const SSRF_REFUSAL = /blocked because (it resolves to a restricted IP address|the destination hostname is restricted)/;
+const SSRF_HINT =
+	"n8n's SSRF protection (N8N_SSRF_PROTECTION_ENABLED) refuses private and reserved addresses. For a Custom Base URL on such an address, allow it in n8n's environment: N8N_SSRF_ALLOWED_IP_RANGES (e.g. 10.0.0.5/32) or, for a host name, N8N_SSRF_ALLOWED_HOSTNAMES.";
+
+/** The code readHttpFailure gives a request n8n's SSRF protection stopped before it was sent. */
+export const SSRF_BLOCKED = 'N8N_SSRF_BLOCKED';
+
 export function readHttpFailure(error: unknown): HttpFailure {
 	const e = error as {
 		httpCode?: string | null;
@@ -35,11 +47,13 @@ export function readHttpFailure(error: unknown): HttpFailure {
 			apiMessage = body.trim().slice(0, 300);
 		}
 	}
+	const message = e.message ?? String(error);
+	const blocked = status === undefined && SSRF_REFUSAL.test(message);
 	return {
 		status,
 		apiMessage,
-		code: e.cause?.code ?? (typeof e.httpCode === 'string' && !/^\d+$/.test(e.httpCode) ? e.httpCode : undefined),
-		message: e.message ?? String(error),
+		code: blocked ? SSRF_BLOCKED : (e.cause?.code ?? (typeof e.httpCode === 'string' && !/^\d+$/.test(e.httpCode) ? e.httpCode : undefined)),
+		message,
 		retryAfterMs: parseRetryAfter(e.cause?.response?.headers?.['retry-after']),
 	};
 }
@@ -49,15 +63,6 @@ const HINTS: Record<number, string> = {
 	403: 'The file was uploaded with a key from another AssemblyAI project. Use one credential for the upload and the transcript.',
 	429: 'AssemblyAI is rate-limiting this account. Wait a moment, or lower the number of items sent at once.',
 };
-
-/**
- * n8n's SSRF protection (2.x: N8N_SSRF_PROTECTION_ENABLED=true) refuses private and reserved addresses
- * before any request leaves, a Custom Base URL on such an address included (the node's requests go
- * through httpRequestWithAuthentication, which applies it). n8n's message says why, not how to allow.
- */
-const SSRF_REFUSAL = /blocked because (it resolves to a restricted IP address|the destination hostname is restricted)/;
-const SSRF_HINT =
-	"n8n's SSRF protection (N8N_SSRF_PROTECTION_ENABLED) refuses private and reserved addresses. For a Custom Base URL on such an address, allow it in n8n's environment: N8N_SSRF_ALLOWED_IP_RANGES (e.g. 10.0.0.5/32) or, for a host name, N8N_SSRF_ALLOWED_HOSTNAMES.";
 
 /** Maps an HTTP failure to a NodeApiError whose message carries AssemblyAI's own words and what to do. */
 export function toNodeApiError(
@@ -73,7 +78,7 @@ export function toNodeApiError(
 	const description =
 		hint ??
 		(failure.status ? HINTS[failure.status] : undefined) ??
-		(SSRF_REFUSAL.test(failure.message) ? SSRF_HINT : undefined) ??
+		(failure.code === SSRF_BLOCKED ? SSRF_HINT : undefined) ??
 		'See the message for what AssemblyAI reported.';
 	const response: JsonObject = { message: said };
 	if (failure.status) response.httpCode = String(failure.status);

@@ -1,4 +1,5 @@
 import type { HttpFailure } from './errors';
+import { SSRF_BLOCKED } from './errors';
 import type { RetryPolicy } from './policy';
 import { RETRY_POLICY } from './policy';
 
@@ -29,6 +30,8 @@ const REFUSAL_STATUSES = new Set([400, 401, 403, 404, 422, 429]);
 const RETRIED_REFUSAL_STATUSES = new Set([429]);
 /** The connection never opened, so nothing was sent. */
 const REFUSED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND']);
+/** Stopped by n8n before sending (SSRF protection): nothing was sent, and sending again cannot help. */
+const NOT_SENT_CODES = new Set([SSRF_BLOCKED]);
 /** Worth sending again (after a look, for a create). */
 const TRANSIENT_CODES = new Set([
 	'ECONNRESET',
@@ -49,7 +52,7 @@ export function isRefused(failure: HttpFailure): boolean {
 /** The failure proves the request did nothing (whether or not sending it again helps). */
 export function provesNothingDone(failure: HttpFailure): boolean {
 	if (failure.status !== undefined) return REFUSAL_STATUSES.has(failure.status);
-	return REFUSED_CODES.has(failure.code ?? '');
+	return REFUSED_CODES.has(failure.code ?? '') || NOT_SENT_CODES.has(failure.code ?? '');
 }
 
 /** Worth sending again, though the request may have been processed: any 5xx, a reset, a time-out, a garbled answer. */
