@@ -1,4 +1,5 @@
 import type { HttpFailure } from '../../nodes/AssemblyAiHighlights/transport/errors';
+import { readHttpFailure } from '../../nodes/AssemblyAiHighlights/transport/errors';
 import { RETRY_POLICY } from '../../nodes/AssemblyAiHighlights/transport/policy';
 import { backoffMs, decideRetry } from '../../nodes/AssemblyAiHighlights/transport/retry';
 import { parseRetryAfter } from '../../nodes/AssemblyAiHighlights/transport/retryAfter';
@@ -38,6 +39,11 @@ describe('which failures are retried, and how a create is never sent twice blind
 		expect(decideRetry({ code: 'ESOMETHINGNEW', message: 'new' }, 'create', 1)).toEqual({ action: 'fail', mayHaveCreated: true });
 		for (const refusal of [400, 401, 403, 404, 422]) expect(decideRetry(status(refusal), 'create', 1)).toEqual({ action: 'fail', mayHaveCreated: false });
 		expect(decideRetry(status(429, 120_000), 'create', 1)).toEqual({ action: 'fail', mayHaveCreated: false });
+		// Stopped by n8n's SSRF protection before sending: nothing to look for, nothing worth sending again.
+		const ssrf = readHttpFailure(new Error('The request was blocked because it resolves to a restricted IP address'));
+		expect(ssrf.code).toBe('N8N_SSRF_BLOCKED');
+		expect(decideRetry(ssrf, 'create', 1)).toEqual({ action: 'fail', mayHaveCreated: false });
+		expect(decideRetry(ssrf, 'idempotent', 1).action).toBe('fail');
 		expect(decideRetry(status(503), 'idempotent', last)).toEqual({ action: 'fail', mayHaveCreated: false });
 	});
 
