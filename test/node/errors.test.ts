@@ -223,7 +223,7 @@ describe('more bad input, each with its own message', () => {
 
 	test.each([
 		['an empty header secret', { name: 'X-Secret', secret: '' }, /Header Secret is empty/],
-		['a header name with a space', { name: 'X Secret', secret: 'hook-secret-value' }, /Header Name "X Secret" is not a valid HTTP header name/],
+		['a header name with a space', { name: 'X Secret', secret: 'hook-secret-value' }, /Header Name "X Secret" has characters AssemblyAI does not accept/],
 	])('a Webhook Header Auth credential with %s', async (_name, webhookAuth, message) => {
 		const result = await runNode({
 			parameters: viaUrl(WILDFIRES_URL, { webhookAuthentication: 'headerAuth', transcriptOptions: { webhookUrl: 'https://hooks.example.com/x' } }),

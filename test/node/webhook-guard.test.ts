@@ -185,7 +185,7 @@ describe('the credential\'s Test button', () => {
 		expect(await test_({ name: 'X-Webhook-Secret', secret: '' })).toEqual({ status: 'Error', message: 'Header Secret is empty' });
 		const bad = await test_({ name: 'X Webhook: Secret', secret: SECRET });
 		expect(bad.status).toBe('Error');
-		expect(bad.message).toMatch(/not a valid HTTP header name/);
+		expect(bad.message).toMatch(/has characters AssemblyAI does not accept/);
 		expect(bad.message).not.toContain(SECRET);
 	});
 });
