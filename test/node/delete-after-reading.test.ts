@@ -122,7 +122,7 @@ describe('Transcribe with Key Phrases, Delete After Reading', () => {
 	});
 });
 
-describe('Get Key Phrases, Delete After Reading', () => {
+describe('Get Highlights, Delete After Reading', () => {
 	test('the same transcript in two items: both get their phrases, it is deleted once, after both are built', async () => {
 		const id = await createTranscriptDirectly(env.emu, { auto_highlights: true });
 		const result = await runNode({
@@ -243,7 +243,7 @@ describe('what Delete After Reading says, and what no message promises after a d
 		});
 		const [id] = [...env.emu.transcripts.keys()];
 		expect(result.error?.message).toMatch(new RegExp(`Transcript ${id} was still (queued|processing)`));
-		expect(result.error?.description).toMatch(new RegExp(`^This node did not delete the transcript: run 'Get Key Phrases' with transcript ID ${id} later`));
+		expect(result.error?.description).toMatch(new RegExp(`^This node did not delete the transcript: run 'Get Highlights' with transcript ID ${id} later`));
 		expect(result.error?.description).not.toMatch(/Nothing is lost/);
 		expect(isDeleted(id)).toBe(false);
 		expect(deletes()).toHaveLength(0);
@@ -251,7 +251,7 @@ describe('what Delete After Reading says, and what no message promises after a d
 
 	test("Wait for AssemblyAI's Callback, Max Wait passed: the items say the transcript was not deleted by this node", () => {
 		const [item] = waitingItems([{ itemIndex: 0, transcriptId: 'abc-123', output: 'summary', shape: DEFAULT_SHAPE_OPTIONS, deleteAfterReading: true }], 5);
-		expect(item.json.errorDescription).toMatch(/^This node did not delete the transcript: run 'Get Key Phrases' with transcript ID abc-123 later/);
+		expect(item.json.errorDescription).toMatch(/^This node did not delete the transcript: run 'Get Highlights' with transcript ID abc-123 later/);
 		expect(item.json.errorDescription).not.toMatch(/Nothing is lost/);
 	});
 
@@ -263,7 +263,7 @@ describe('what Delete After Reading says, and what no message promises after a d
 			credentials: env.credentials(),
 		});
 		expect(result.items[0].json.deleteError).toBe(
-			`Transcript ${id} is queued, so it was not deleted: only a transcript whose key phrases were read is. Read it later with 'Get Key Phrases', and delete it with a 'Delete Transcript' step after the step that stores its key phrases.`,
+			`Transcript ${id} is queued, so it was not deleted: only a transcript whose key phrases were read is. Read it later with 'Get Highlights', and delete it with a 'Delete Transcript' step after the step that stores its key phrases.`,
 		);
 	});
 });

@@ -38,7 +38,7 @@ function deletionMark(id: string, status: string, failures: Map<string, Error>):
 	if (status !== 'completed') {
 		return {
 			deleted: false,
-			deleteError: `Transcript ${id} is ${status}, so it was not deleted: only a transcript whose key phrases were read is. Read it later with 'Get Key Phrases', and delete it with a 'Delete Transcript' step after the step that stores its key phrases.`,
+			deleteError: `Transcript ${id} is ${status}, so it was not deleted: only a transcript whose key phrases were read is. Read it later with 'Get Highlights', and delete it with a 'Delete Transcript' step after the step that stores its key phrases.`,
 		};
 	}
 	const failure = failures.get(id);

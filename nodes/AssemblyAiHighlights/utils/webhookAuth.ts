@@ -39,7 +39,7 @@ export interface WebhookHeader {
  * are not: AssemblyAI would send them and Node.js trims header values, so the call would never match.
  * Never quotes the secret.
  */
-export function headerProblem(data: ICredentialDataDecryptedObject | undefined): string | undefined {
+function headerProblem(data: ICredentialDataDecryptedObject | undefined): string | undefined {
 	const name = String(data?.name ?? '').trim();
 	if (!name) return 'Header Name is empty';
 	if (name.length > MAX_LENGTH) return `Header Name has ${name.length} characters: AssemblyAI accepts at most ${MAX_LENGTH}`;
