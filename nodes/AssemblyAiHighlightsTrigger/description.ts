@@ -7,7 +7,7 @@ import { ipAllowlistProperty } from '../AssemblyAiHighlights/utils/webhookGuard'
  * Delete After Reading (until 0.2 it was offered here): the trigger reads the transcript inside
  * AssemblyAI's call, before n8n has created the execution, so a deletion there would come before any
  * step could store the phrases. The workflow deletes with a Delete Transcript step after the storing
- * step. n8n drops the option from saved workflows that still have it: they run, and delete nothing.
+ * step. Saved workflows that still have the option load and run; the trigger ignores it and deletes nothing.
  */
 const TRIGGER_LEAVES_OUT = ['pollIntervalSeconds', 'maxWaitMinutes', 'deleteAfterReading'];
 
