@@ -23,13 +23,17 @@ const ids = {
 	srvTrigger: 'e2eSrvTrigger001',
 	srvWaitHook: 'e2eSrvWaitHook01',
 	srvAllowlist: 'e2eSrvAllowlist1',
+	srvTriggerCrm: 'e2eSrvTrigCrm001',
 };
 
 /** The trigger's webhookId: its production URL is /webhook/<webhookId>/assemblyai. */
 const TRIGGER_WEBHOOK_ID = 'e2e0aa1a-7219-4e6a-9d0e-000000000001';
 const TRIGGER_HEADER = 'X-Webhook-Secret';
 /** A second trigger, with an IP Allowlist (lib/proxy-tests.js). */
-const ALLOWLIST_WEBHOOK_ID = 'e2e0aa1a-7219-4e6a-9d0e-000000000003';
+const ALLOWLIST_WEBHOOK_ID = 'e2e0aa1a-7219-4e6a-9d0e-000000000004';
+/** The Trigger -> CRM note -> Delete Transcript workflow's trigger (issue 23): /webhook/<this>/assemblyai. */
+const TRIGGER_CRM_WEBHOOK_ID = 'e2e0aa1a-7219-4e6a-9d0e-000000000003';
+const TRIGGER_CRM_PATH = '/trigger-crm/notes';
 /** The webhook auth headers live in AssemblyAI Webhook Header Auth API credentials, never in a workflow. */
 const WEBHOOK_AUTH_TYPE = 'assemblyAiHighlightsWebhookAuthApi';
 const TRIGGER_AUTH_CRED = { id: 'aaiTriggerHdr001', name: 'AssemblyAI trigger header' };
@@ -341,6 +345,38 @@ function serverWorkflows({ receiverUrl }) {
 		],
 		connections: chain('Start', 'Recordings', 'Key Phrases', 'POST result'),
 	};
+	// Issue 23: AssemblyAI calls the trigger -> one CRM note with the summary -> Delete Transcript, so
+	// the transcript is deleted only once the note is stored (the Trigger itself never deletes).
+	const triggerCrm = {
+		id: ids.srvTriggerCrm,
+		name: 'e2e server: AssemblyAI Highlights Trigger -> CRM note -> Delete Transcript',
+		active: true,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				id: nodeId(),
+				name: 'Transcript done',
+				type: TRIGGER_TYPE,
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId: TRIGGER_CRM_WEBHOOK_ID,
+				parameters: { authentication: 'headerAuth', ipAllowlist: EMULATOR_ADDRESS, output: 'summary', options: { topN: 5 } },
+				credentials: { assemblyAiHighlightsApi: CRED, [WEBHOOK_AUTH_TYPE]: TRIGGER_AUTH_CRED },
+			},
+			postJson(
+				'CRM note',
+				`${receiverUrl}${TRIGGER_CRM_PATH}`,
+				"={{ JSON.stringify({ transcriptId: $json.transcriptId, note: 'Key phrases: ' + $json.keyPhrases.join('; ') }) }}",
+				[220, 0],
+			),
+			ourNode(
+				'Delete transcript',
+				{ operation: 'deleteTranscript', transcriptId: { __rl: true, mode: 'id', value: "={{ $('Transcript done').item.json.transcriptId }}" } },
+				[440, 0],
+			),
+		],
+		connections: chain('Transcript done', 'CRM note', 'Delete transcript'),
+	};
 	// The trigger again, with an IP Allowlist: behind a proxy it needs N8N_PROXY_HOPS (lib/proxy-tests.js).
 	const allowlist = JSON.parse(JSON.stringify(trigger));
 	allowlist.id = ids.srvAllowlist;
@@ -349,7 +385,7 @@ function serverWorkflows({ receiverUrl }) {
 	allowlist.nodes[0].parameters.ipAllowlist = EMULATOR_ADDRESS;
 	allowlist.nodes[1].parameters.url = `${receiverUrl}/allowlist`;
 	allowlist.nodes.forEach((n) => (n.id = nodeId()));
-	return [trigger, waitHook, allowlist];
+	return [trigger, waitHook, triggerCrm, allowlist];
 }
 
 module.exports = {
@@ -368,6 +404,8 @@ module.exports = {
 	TRIGGER_TYPE,
 	TRIGGER_WEBHOOK_ID,
 	ALLOWLIST_WEBHOOK_ID,
+	TRIGGER_CRM_WEBHOOK_ID,
+	TRIGGER_CRM_PATH,
 	TRIGGER_HEADER,
 	CALLBACK_HEADER,
 	WEBHOOK_AUTH_TYPE,

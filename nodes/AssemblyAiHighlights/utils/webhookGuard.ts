@@ -33,7 +33,7 @@ function logRefusal(ctx: IWebhookFunctions, refusal: Refusal, line: string): Ref
 	return { ...refusal, logged: line };
 }
 
-function headerLine(ctx: IWebhookFunctions, refusal: HeaderRefusal): string {
+function headerLine(ctx: IWebhookFunctions, refusal: Extract<HeaderRefusal, { status: 401 }>): string {
 	const { name, isTrigger } = calledNode(ctx);
 	const setting = isTrigger ? 'its Authentication (Header Auth)' : "'Webhook Authentication'";
 	const what =
@@ -72,6 +72,7 @@ export async function refuseWebhookCall(
 	}
 	const refusal = await refusedWebhookCall(ctx, settings.authentication);
 	if (!refusal) return undefined;
+	if (refusal.status === 500) return { status: refusal.status, error: refusal.error }; // logged where it was found
 	return logRefusal(ctx, { status: refusal.status, error: refusal.error }, headerLine(ctx, refusal));
 }
 
