@@ -516,6 +516,73 @@ async function main() {
 			});
 		}
 
+		// (d) kill -9 the worker in mid-wait, and count the transcripts the emulator made per recording.
+		// Poll mode: the worker holds the execution's job while it polls; Bull finds the job stalled
+		// and another worker runs the execution again from its stored start. Callback mode: the
+		// execution waits in Postgres and no worker holds it; the callbacks resume it elsewhere.
+		const killCounts = {};
+		const killRun = (mode, workflowId, path, target) =>
+			test(`(d) ${mode} mode: 3 recordings, the worker is killed -9 in mid-wait; transcripts per recording counted on the emulator`, async () => {
+				const t = Date.now();
+				for (const n of cluster.workerNames().filter((x) => !cluster.isRunning(x))) await timed(`${n} restart`, () => cluster.start(n));
+				const tag = `queue-d-${mode}`;
+				emu.addScenario({ match: (url) => String(url).includes(`/${tag}/`), queuedMs: 200, processingMs: 10 * 60_000 });
+				const recordings = [1, 2, 3].map((i) => ({ url: `https://assembly.ai/${tag}/call-${i}.mp3` }));
+				const created = () => recordings.map((rec) => [...emu.transcripts.values()].filter((x) => x.params.audio_url === rec.url));
+				const r = await fetch(`${cluster.webhookBase}/webhook/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ recordings }) });
+				assertEqual(r.status, 200, 'webhook answer');
+				await waitFor('a transcript per recording', () => created().every((c) => c.length >= 1), 60_000);
+				const [exec] = await waitFor('the execution', async () => {
+					const e = await executionsOf(workflowId);
+					return e.length === 1 && (mode === 'poll' ? e[0].status === 'running' : e[0].status === 'waiting') && e;
+				}, 60_000);
+				const first = await waitFor('the worker that runs it', () => cluster.workersOf(exec.id)[0], 10_000);
+				const victim = first.split(' ')[0];
+				await sleep(1500); // in mid-wait: a few polls (poll), or waiting in Postgres (callback)
+				await cluster.kill9(victim);
+				const killedAt = Date.now();
+				// Poll mode: Bull hands the stalled job to another worker (lock 10 s, checks every 5 s here).
+				if (mode === 'poll') await waitFor('another worker to take the stalled job', () => cluster.workersOf(exec.id).length >= 2 || undefined, 60_000).catch(() => undefined);
+				else await sleep(15_000); // as long: nothing is to happen
+				const rerun = cluster.workersOf(exec.id).slice(1);
+				// Every transcript finishes now; the emulator calls back those that asked for it.
+				for (const x of created().flat()) {
+					x.queuedMs = 0;
+					x.processingMs = 0;
+				}
+				emu.deliverDueWebhooks();
+				const done = await waitFor('the execution to end', async () => {
+					const e = await executionsOf(workflowId);
+					return !['new', 'running', 'waiting'].includes(e[0].status) && e[0];
+				}, 120_000);
+				await sleep(2000);
+				const counts = created().map((c) => c.length);
+				const posts = postsTo(target);
+				killCounts[mode] = { counts, status: done.status, posts: posts.length, rerun };
+				const deliveries = emu.webhookDeliveries().filter((d) => created().flat().some((x) => x.id === d.transcriptId));
+				const line =
+					`(d) ${mode}: execution ${exec.id} ran on ${first}; ${victim} killed -9 ${fmtMs(killedAt - t)} in; ` +
+					`${rerun.length ? `run again on ${rerun.join(', ')}` : 'not run again by any worker'}; ended ${done.status}; ` +
+					`transcripts per recording ${counts.join(', ')}; ${posts.length} items posted` +
+					(deliveries.length ? `; callbacks answered ${deliveries.map((d) => d.statusCode).join(', ')}` : '');
+				report.push(line);
+				assertEqual(done.status, 'success', 'the execution');
+				if (mode === 'callback') {
+					// Safe: the waiting execution is in Postgres; nothing was sent twice, every result came out once.
+					assertEqual(counts, [1, 1, 1], 'transcripts per recording');
+					assertEqual(posts.length, 3, 'items after the resume');
+					assert(posts.every((p) => p.json.phrases === PHRASES), `phrases per item: ${posts.map((p) => p.json.phrases).join(', ')}`);
+					assert(deliveries.some((d) => d.statusCode === 202), `callback answers: ${deliveries.map((d) => d.statusCode).join(', ')}`);
+				} else {
+					// Not safe: the execution runs again from its start, and every recording is submitted again.
+					assert(rerun.length >= 1, 'the stalled job was not run again');
+					assertEqual(counts, [2, 2, 2], 'transcripts per recording (each submitted again by the second run)');
+				}
+				return `${fmtMs(Date.now() - t)}; ${line}`;
+			});
+		await killRun('poll', Q.ids.killPoll, Q.paths.killPoll, '/killed-poll');
+		if (hasWebhookWait) await killRun('callback', Q.ids.killCallback, Q.paths.killCallback, '/killed-callback');
+
 		await test('no process crashed or logged a node-type problem', async () => {
 			const stopped = (n) => cluster.procs[n].server && !cluster.isRunning(n);
 			const crashed = Object.keys(cluster.procs).filter((n) => stopped(n) && !cluster.procs[n].stoppedOnPurpose);

@@ -56,8 +56,7 @@ export function waitingItems(node: INode, entries: CallbackEntry[], maxWaitMinut
  * node, and a refused call keeps nothing (n8n saves no execution for it, and in queue mode it runs
  * in another process). Both sides keep a trace, which this points to.
  */
-const REFUSED_CALLS_HINT =
-	"If AssemblyAI's calls were refused, n8n's log has an error line for each (its cause, the caller's address and what to change), and the transcript's webhook_status_code (Output \"Raw Transcript\") is the status AssemblyAI's last call got: 401 secret header, 403 IP Allowlist.";
+const REFUSED_CALLS_HINT = "n8n's log has an error line for each call it refused (cause, address, what to change).";
 
 /** What the node shows as its output while the execution waits (n8n drops it when it resumes). */
 export function shownWhileWaiting(entries: CallbackEntry[]): INodeExecutionData[] {
