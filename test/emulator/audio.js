@@ -18,6 +18,11 @@ const messages = require('./messages');
  * @property {number} [queuedMs]
  * @property {number} [processingMs]
  * @property {number} [durationSeconds]  completes as a recording this long, derived from the recorded one (long-recording.js)
+ * @property {string} [language]  the language detected when the request has no `language_code` (language.js); like the
+ *   timing, it does not change the outcome
+ * @property {Record<string, (sent: any) => any>} [echo]  request fields the transcript reports in another form than sent,
+ *   in every view of it (the create's answer, lookups): e.g. `{ language_code: () => 'en' }`. No such normalisation is
+ *   documented; it lets a test check that a client does not take an unexplained difference for another request
  */
 
 /**
@@ -53,7 +58,6 @@ function isWebPage(url) {
 function builtInOutcome(audioUrl, upload) {
 	if (upload.isUploadUrl) {
 		if (!upload.bytes) return { kind: 'error', message: messages.downloadError(audioUrl) };
-		if (upload.bytes.length === 0) return { kind: 'error', message: messages.NOT_AUDIO_EMPTY };
 		return { kind: 'completed' };
 	}
 	let url;

@@ -36,12 +36,14 @@ describe('Answering faults (429, 5xx) answer in place of the emulator and change
 		expect(emu.createdCount()).toBe(0);
 	});
 
-	it('500 has the spec body {"error":"Internal Server Error"}, or none with withBody: false', async () => {
+	it('500 has the 2026-08 spec body, or none with withBody: false', async () => {
 		emu.setFaults([{ route: 'get', kind: '500', times: 1 }]);
 		let answer = await raw(emu, 'GET', '/v2/transcript/anything');
 		expect(answer.status).toBe(500);
 		expect(answer.headers['content-type']).toBe('application/json');
-		expect(JSON.parse(answer.text)).toEqual({ error: 'Internal Server Error' });
+		expect(JSON.parse(answer.text)).toEqual({
+			error: 'Internal server error. Please retry your request. If the error persists, please contact support@assemblyai.com for more information.',
+		});
 
 		emu.setFaults([{ route: 'get', kind: '500', withBody: false, times: 1 }]);
 		answer = await raw(emu, 'GET', '/v2/transcript/anything');
@@ -205,6 +207,27 @@ describe('drop-after: the request took effect, then the connection is reset with
 		expect(after.text).toBe('Deleted by user.');
 		// deleting again answers 200 with the same scrubbed transcript
 		expect((await raw(emu, 'DELETE', `/v2/transcript/${id}`)).status).toBe(200);
+	});
+});
+
+describe('503-after: the request took effect, then a proxy in front answers 503', () => {
+	let emu: Emulator;
+	beforeAll(async () => {
+		emu = await startEmulator({ apiKey: 'k', queuedMs: 0, processingMs: 0 });
+	});
+	afterAll(() => emu.close());
+	beforeEach(() => emu.reset());
+
+	it('create: a plain 503 (no body), yet the transcript exists, is listed and logged', async () => {
+		emu.setFaults([{ route: 'create', kind: '503-after', times: 1 }]);
+		const answer = await raw(emu, 'POST', '/v2/transcript', { body: { audio_url: WILDFIRES } });
+		expect(answer.status).toBe(503);
+		expect(answer.text).toBe('');
+		expect(emu.createdCount()).toBe(1);
+		const [log] = emu.faultStats().log;
+		expect(log).toMatchObject({ route: 'create', kind: '503-after', status: 503 });
+		const list = JSON.parse((await raw(emu, 'GET', '/v2/transcript?limit=200')).text);
+		expect(list.transcripts.map((t: { id: string }) => t.id)).toEqual([log.transcriptId]);
 	});
 });
 

@@ -110,7 +110,7 @@ describe('Transcribe with Key Phrases, Wait for AssemblyAI\'s Callback', () => {
 			// The whole resume URL, its token included, went to AssemblyAI as webhook_url.
 			const sent = emu().createdParams().map((p) => p.webhook_url as string);
 			expect(new Set(sent).size).toBe(1);
-			expect(sent[0]).toMatch(new RegExp(`^${execution.base}/webhook-waiting/test-execution\\?signature=[\\w-]+$`));
+			expect(sent[0]).toMatch(new RegExp(`^${execution.base}/webhook-waiting/test-execution-\\d+\\?signature=[\\w-]+$`));
 
 			const done = await execution.finished;
 			await emu().webhooksSettled();
@@ -298,7 +298,7 @@ describe('Transcribe with Key Phrases, Wait for AssemblyAI\'s Callback', () => {
 			expect(timedOut.items[0].json).toMatchObject({
 				transcriptId: id,
 				error: expect.stringContaining(`after 1 minute(s) (Max Wait): transcript ${id}`),
-				errorDescription: expect.stringContaining('Get Key Phrases'),
+				errorDescription: expect.stringContaining('Get Highlights'),
 			});
 			expect(JSON.stringify(timedOut.items)).not.toContain('assemblyAiCallback');
 		} finally {

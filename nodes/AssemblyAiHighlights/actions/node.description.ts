@@ -18,10 +18,10 @@ const operationProperty: INodeProperties = {
 			description: 'Delete a transcript and the recording uploaded for it at AssemblyAI',
 		},
 		{
-			// The value keeps its 0.1 name: saved workflows refer to it (DESIGN.md).
-			name: 'Get Key Phrases',
+			// The user's name for it (DESIGN.md); what it outputs are the key phrases.
+			name: 'Get Highlights',
 			value: 'getHighlights',
-			action: 'Get key phrases of transcript',
+			action: 'Get highlights of transcript',
 			description: 'Output the key phrases of a transcript created earlier',
 		},
 		{
@@ -43,7 +43,7 @@ export const nodeProperties: INodeProperties[] = [
 	...outputProperties,
 	...transcribeOptionProperties,
 	...transcribeWebhookAuthProperties,
-	// Options shape a finished transcript: Get Key Phrases shapes one even without waiting, Transcribe
+	// Options shape a finished transcript: Get Highlights shapes one even without waiting, Transcribe
 	// only when it waits. Delete Transcript and Transcribe with Don't Wait shape nothing.
 	{ ...optionsProperty, displayOptions: { show: { operation: ['getHighlights'] } } },
 	{ ...optionsProperty, displayOptions: { show: { operation: ['transcribe'], waitMode: ['poll', 'callback'] } } },

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { Transcript } from '../highlights';
-import { findHighlightsProblem, shapeTranscript, tellsSpeakers } from '../highlights';
+import { findHighlightsProblem, noKeyPhrasesInLanguage, shapeTranscript, tellsSpeakers } from '../highlights';
 import type { TranscriptJson } from '../transport/types';
 import type { WaitResult } from '../transport/wait';
 import type { ItemSettings } from './settings';
@@ -20,7 +20,7 @@ const SPEAKERS_NEED =
 	'It was created without Speaker Labels and without Multichannel, and both can only be set when a transcript is created. Transcribe the recording again with Transcript Options > Speaker Labels (several voices on one track) or Multichannel (each speaker on their own channel, as in most call-center recordings) on.';
 
 export const GET_HIGHLIGHTS_LATER = (id: string) =>
-	`Nothing is lost: run 'Get Key Phrases' with transcript ID ${id} later; the transcript is not paid for twice.`;
+	`Nothing is lost: run 'Get Highlights' with transcript ID ${id} later; the transcript is not paid for twice.`;
 
 /** A transcript created for an input item. */
 export interface CreatedTranscript {
@@ -49,6 +49,13 @@ export function itemsForTranscript(
 			itemIndex,
 			description:
 				'A deleted transcript cannot be restored. Check what deletes it (Delete Transcript, Options > Delete After Reading, or the AssemblyAI dashboard). Only a new transcript of the audio, paid for again, has key phrases.',
+		});
+	}
+	if (problem?.kind === 'notInLanguage') {
+		throw new NodeOperationError(node, `Transcript ${id} has no key phrases: ${noKeyPhrasesInLanguage(problem)}`, {
+			itemIndex,
+			description:
+				"Transcribing it again will not add them: AssemblyAI's Key Phrases model works on English audio only (en, en_au, en_uk, en_us). If the recording is in fact English, transcribe it with the \"Transcribe with Key Phrases\" operation, which sets the language to English.",
 		});
 	}
 	if (problem?.kind === 'notRequested') {
@@ -156,7 +163,7 @@ export function collectOutcomes(ctx: IExecuteFunctions, outcomes: ItemOutcome[],
 /**
  * The error that stops a batch (On Error "Stop"): the failed item's own, telling which transcripts
  * were already created for the other items (also in `context.createdTranscripts`), so that they are
- * picked up with Get Key Phrases instead of paid for again, and which other items failed too.
+ * picked up with Get Highlights instead of paid for again, and which other items failed too.
  */
 export function stopError(
 	ctx: IExecuteFunctions,
@@ -171,7 +178,7 @@ export function stopError(
 		error.message += ` (${n} transcript${n === 1 ? ' was' : 's were'} already created for other items: see the details)`;
 		const list = created.map((c) => `item ${c.itemIndex + 1}: ${c.transcriptId}`).join(', ');
 		notes.push(
-			`Already created for other items: ${list}. Run 'Get Key Phrases' with these IDs for their key phrases; transcribing those items again would pay for them twice.`,
+			`Already created for other items: ${list}. Run 'Get Highlights' with these IDs for their key phrases; transcribing those items again would pay for them twice.`,
 		);
 		error.context.createdTranscripts = created.map((c) => ({ itemIndex: c.itemIndex, transcriptId: c.transcriptId }));
 	}

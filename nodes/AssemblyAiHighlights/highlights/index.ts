@@ -1,6 +1,6 @@
 /** Pure functions: AssemblyAI transcript JSON -> output items. No HTTP, no n8n. */
 export { shapeTranscript } from './shape';
-export { findHighlightsProblem } from './problems';
+export { findHighlightsProblem, languageName, noKeyPhrasesInLanguage } from './problems';
 export { formatTime } from './time';
 export { selectPhrases } from './select';
 export { parseSpeakerNames, tellsSpeakers } from './speakers';
