@@ -30,9 +30,9 @@ type Decision =
  * every input item's output, in input order, whatever order the calls came in. Nothing is trusted
  * from the call but the ID: statuses and results are read from AssemblyAI with the credential. A
  * call from an address outside IP Allowlist, or without the execution's secret header (or the Webhook
- * Authentication credential's, when set), is refused before anything is read. A call costs one request to AssemblyAI while others still run, a few more
- * when all are finished (see checkBatch), and nothing it learns is kept for the next call: that one
- * may reach another n8n instance.
+ * Authentication credential's, when set), is refused before anything is read. A call costs two
+ * requests to AssemblyAI while others still run, a few more when all are finished (see checkBatch),
+ * and nothing it learns is kept for the next call: that one may reach another n8n instance.
  */
 export async function receiveCallback(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const response = this.getResponseObject();

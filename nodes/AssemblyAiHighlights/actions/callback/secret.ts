@@ -34,7 +34,7 @@ export async function refuseWithoutSecret(ctx: IWebhookFunctions): Promise<{ sta
 			? `its ${CALLBACK_SECRET_HEADER} header is wrong (the secret is derived from the credential's API key: if the key changed while the execution waited, its transcripts' calls carry the old one)`
 			: `it came without ${CALLBACK_SECRET_HEADER}, the secret header this execution asks AssemblyAI to send with every call (a proxy in between must pass it on)`;
 	ctx.logger.error(
-		`${ctx.getNode().name}: refused a callback from ${from} to execution ${ctx.getExecutionId()} with 401: ${what}. If the call was AssemblyAI's, the execution keeps waiting until Max Wait; run Get Key Phrases with the transcript ID instead.`,
+		`${ctx.getNode().name}: refused a callback from ${from} to execution ${ctx.getExecutionId()} with 401: ${what}. If the call was AssemblyAI's, the execution keeps waiting until Max Wait; run Get Highlights with the transcript ID instead.`,
 	);
 	return { status: 401, error: `Missing or wrong ${CALLBACK_SECRET_HEADER} header` };
 }

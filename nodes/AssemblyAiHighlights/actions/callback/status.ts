@@ -24,7 +24,8 @@ const MAX_PAGES = 50;
  * Whether every transcript of the execution is finished, from AssemblyAI's transcript list; the
  * transcript a callback came for (`caller`) does not count as running, unless it is the only one.
  * First one page of the account's processing transcripts: while a batch runs, that one request
- * almost always shows one of its transcripts, and the callback needs nothing more. Only when it shows
+ * almost always shows one of its transcripts, and that one's own GET confirms it (confirmRunning).
+ * Only when it shows
  * none is the whole list read, newest first, back to the batch's oldest transcript (200 per request,
  * ending as soon as one is still running): every status, and when each finished. Throws when
  * AssemblyAI cannot be asked.
