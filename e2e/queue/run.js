@@ -668,7 +668,7 @@ async function main() {
 
 		// Last: no secret in clear text in PostgreSQL (pg_dump of n8n's database: workflows, their
 		// history, executions, credentials), the exports, or any process's user folder.
-		await test('no secret in clear text in PostgreSQL (pg_dump), the workflow and credential exports or the user folders: the API key, both webhook header secrets and the executions' own callback secrets', async () => {
+		await test('no secret in clear text in PostgreSQL (pg_dump), the workflow and credential exports or the user folders: the API key, both webhook header secrets and each execution\'s own callback secret', async () => {
 			const dump = path.join(work, 'n8n-database.sql');
 			const d = await run(path.join(pg.bin, 'pg_dump'), ['-h', '127.0.0.1', '-p', String(pg.port), '-U', 'postgres', '-d', pg.database, '-f', dump], { timeoutMs: 120_000 });
 			assert(d.code === 0, `pg_dump failed:\n${tail(d.stdout + d.stderr)}`);
