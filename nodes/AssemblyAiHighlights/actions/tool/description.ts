@@ -84,7 +84,7 @@ const toolTranscriptId = (operation: string): INodeProperties => ({
 	displayOptions: { show: { operation: [operation] } },
 });
 
-const POLL_DESCRIPTION = `Wait inside this tool call, checking AssemblyAI every few seconds, then answer with the key phrases (at most Options > Max Wait, ${TOOL_MAX_WAIT_MINUTES} minutes by default)`;
+const POLL_DESCRIPTION = `Wait inside this tool call, checking AssemblyAI every few seconds, then answer with the key phrases (at most 'Max Wait', ${TOOL_MAX_WAIT_MINUTES} minutes by default)`;
 
 /** Poll or Don't Wait: callback mode would put the agent's whole execution to wait. */
 const toolWaitMode: INodeProperties = {
