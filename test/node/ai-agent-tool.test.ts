@@ -1,8 +1,7 @@
-/* eslint-disable @typescript-eslint/no-require-imports */
+/* eslint-disable @typescript-eslint/no-require-imports, no-console -- test code runs in Node under jest, never inside n8n; the console lines record the bytes the model gets */
 import type { IDataObject, INode, INodeParameters, INodeType } from 'n8n-workflow';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 import { AssemblyAiHighlights } from '../../nodes/AssemblyAiHighlights/AssemblyAiHighlights.node';
-import { answerBytes } from '../../nodes/AssemblyAiHighlights/highlights';
 import { useEmulator, WILDFIRES_URL } from '../helpers/emulator';
 import { TestNodeTypes } from '../helpers/n8nCore';
 import { runNode, toolVariant } from '../helpers/runNode';
@@ -129,7 +128,7 @@ describe('the tool at its defaults, the URL filled by the model', () => {
 		expect(note.leftOut).toBe(15 - phrases.length);
 		expect(note.note).toContain(`Only the first ${phrases.length} of 15 key phrases`);
 		expect(note.note).toContain('Max Answer Size (KB)');
-		const withoutId = ({ transcriptId: _, ...rest }: IDataObject) => rest;
+		const withoutId = (json: IDataObject) => ({ ...json, transcriptId: undefined });
 		expect(phrases.map((p) => withoutId(p.json))).toEqual(full.items.slice(0, phrases.length).map((p) => withoutId(p.json)));
 		expect(cut.items.every((i) => (i.pairedItem as { item: number }).item === 0)).toBe(true);
 		console.log(`Key Phrases of a 3-hour call: ${fullBytes} bytes in full, ${Buffer.byteLength(toModel(cut.items))} bytes to the model`);
