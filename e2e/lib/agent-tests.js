@@ -122,6 +122,8 @@ async function agentSuite({ tag, n8n, emu, stub, work, examples, byType, timed }
 		assertEqual(offered.length, 1, 'tools offered to the model');
 		assertEqual(Object.keys(offered[0].parameters?.properties ?? {}), ['audioUrl'], "the tool's arguments");
 		const results = stub.requests.at(-1)?.toolResults ?? [];
+		// What the model was sent, kept with the run (e2e/run.js --keep keeps the work folder).
+		fs.writeFileSync(path.join(work, `agent-${n8n.version}`, `model-requests-${id}.json`), JSON.stringify(stub.requests, null, 2));
 		const answer = nodeItems(r.run, 'AI Agent')?.[0]?.json?.output;
 		assert(typeof answer === 'string', `the agent gave no answer: ${JSON.stringify(nodeItems(r.run, 'AI Agent'))}`);
 		assert(created.every((p) => p.audio_url === url), `transcript requests for other URLs: ${JSON.stringify(created.map((p) => p.audio_url))}`);
@@ -144,7 +146,7 @@ async function agentSuite({ tag, n8n, emu, stub, work, examples, byType, timed }
 		const bytes = checkAnswer(got);
 		const runs = toolRuns(got.r.run);
 		assertEqual(runs.length, 1, 'tool runs');
-		return `${bytes} bytes returned to the model; tool "${got.offered.name}" offered with arguments {audioUrl}; ${fmtMs(got.r.ms)} for n8n execute`;
+		return `${bytes} bytes returned to the model; tool "${got.offered.name}" offered with the schema ${JSON.stringify(got.offered.parameters)}; ${fmtMs(got.r.ms)} for n8n execute`;
 	});
 
 	await test(`${tag}: AI Agent (Chat Completions, "Use Responses API" off) asks about a 3-hour call, the tool at its defaults: tool result within 4 KB with the top phrase, the answer quotes it`, async () => {
