@@ -290,9 +290,9 @@ async function versionSuite(ctx) {
 		const params = emu.createdParams().slice(before);
 		assertEqual(params.length, 1, 'transcripts created');
 		assert(/\/webhook-waiting\/\d+/.test(params[0].webhook_url || ''), `webhook_url is not the execution's resume URL: ${params[0].webhook_url}`);
-		const phrases = nodeItems(r.run, 'Get Key Phrases');
-		assertEqual(phrases.length, 15, 'Get Key Phrases items');
-		assertEqual(phrases[0].json.transcriptId, submitted[0].json.transcriptId, 'Get Key Phrases read the submitted transcript');
+		const phrases = nodeItems(r.run, 'Get Highlights');
+		assertEqual(phrases.length, 15, 'Get Highlights items');
+		assertEqual(phrases[0].json.transcriptId, submitted[0].json.transcriptId, 'Get Highlights read the submitted transcript');
 		return `webhook_url ${params[0].webhook_url}`;
 	});
 

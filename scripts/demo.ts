@@ -48,7 +48,7 @@ async function main() {
 			status = now;
 		}
 
-		console.log('[3/3] Get Key Phrases (output: Key Phrases, with context)\n');
+		console.log('[3/3] Get Highlights (output: Key Phrases, with context)\n');
 		const result = await runNode({
 			parameters: { operation: 'getHighlights', transcriptId, output: 'keyPhrases', options: { includeContext: true, contextWords: 8 } },
 			credentials,

@@ -61,7 +61,7 @@ async function editorSuite({ srv, tag, version, cache, screenshotDir, timed, wor
 				// Open the operation list: both operations are offered.
 				const opInput = ndv.locator('[data-test-id="parameter-input-operation"]').first();
 				await opInput.click();
-				const get = page.getByText('Get Key Phrases', { exact: true }).last();
+				const get = page.getByText('Get Highlights', { exact: true }).last();
 				await get.waitFor({ state: 'visible' });
 				await page.waitForTimeout(500);
 				await page.screenshot({ path: path.join(shotDir, 'editor-node-parameters.png') });

@@ -2,7 +2,7 @@
 // Stories 3 and 4, run as a user runs them ("Execute workflow", a manual execution) in `n8n start`
 // with WEBHOOK_URL, the emulator calling back the way AssemblyAI does:
 //   3. transcribe-then-wait-for-assemblyai.json: Don't Wait with $execution.resumeUrl as the webhook
-//      -> n8n's Wait node -> Get Key Phrases;
+//      -> n8n's Wait node -> Get Highlights;
 //   4. batch-with-callback.json: Wait for AssemblyAI's Callback over a list of recordings -> one row
 //      per key phrase.
 const { test, assert, assertEqual } = require('../lib/tests');
@@ -23,7 +23,7 @@ async function waitsThenFinishes(api, wfId, execId) {
 
 async function waitNodeStory(sc) {
 	const { tag, api, emu, ids, srv, waitUrl } = sc;
-	await test(`${tag}: story 3 Don't Wait -> n8n Wait node -> Get Key Phrases: the emulator calls the Wait node's resume URL, the execution ends with the 15 phrases`, async () => {
+	await test(`${tag}: story 3 Don't Wait -> n8n Wait node -> Get Highlights: the emulator calls the Wait node's resume URL, the execution ends with the 15 phrases`, async () => {
 		// Long enough for the Wait node to be waiting before AssemblyAI calls (n8n answers an earlier call 409).
 		emu.addScenario({ match: (u) => u === waitUrl, queuedMs: 500, processingMs: 4000 });
 		const execId = await api.runManually(ids.wait, MANUAL_TRIGGER);
@@ -35,9 +35,9 @@ async function waitNodeStory(sc) {
 		assert(hookUrl.startsWith(`${srv.base}/webhook-waiting/${execId}`), `webhook_url ${hookUrl} is not execution ${execId}'s resume URL`);
 		const deliveries = emu.webhookDeliveries().filter((d) => d.transcriptId === t[0].id);
 		assertEqual(deliveries.map((d) => [d.statusCode, d.outcome]), [[200, 'delivered']], "AssemblyAI's call to the resume URL (status, outcome)");
-		const phrases = await api.nodeOutput(execId, 'Get Key Phrases');
-		assertEqual(phrases.map((i) => i.json.text), fixturePhrases().map((p) => p.text), 'Get Key Phrases output (phrases)');
-		assert(phrases.every((i) => i.json.transcriptId === t[0].id), 'Get Key Phrases read the submitted transcript');
+		const phrases = await api.nodeOutput(execId, 'Get Highlights');
+		assertEqual(phrases.map((i) => i.json.text), fixturePhrases().map((p) => p.text), 'Get Highlights output (phrases)');
+		assert(phrases.every((i) => i.json.transcriptId === t[0].id), 'Get Highlights read the submitted transcript');
 		return `execution ${execId} waiting -> AssemblyAI POST ${hookUrl.replace(srv.base, '')} -> success, 15 phrases`;
 	});
 }

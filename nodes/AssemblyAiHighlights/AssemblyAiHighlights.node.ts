@@ -22,7 +22,7 @@ export class AssemblyAiHighlights implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle:
-			'={{$parameter["operation"] === "getHighlights" ? "Get Key Phrases" : $parameter["operation"] === "deleteTranscript" ? "Delete Transcript" : "Transcribe with Key Phrases"}}',
+			'={{$parameter["operation"] === "getHighlights" ? "Get Highlights" : $parameter["operation"] === "deleteTranscript" ? "Delete Transcript" : "Transcribe with Key Phrases"}}',
 		description: 'Transcribe recordings with AssemblyAI and get their key phrases as items',
 		defaults: { name: 'AssemblyAI Highlights' },
 		inputs: [NodeConnectionTypes.Main],

@@ -20,7 +20,7 @@ live('against the real AssemblyAI API', () => {
 		expect((result.items[0].json.keyPhrases as string[]).length).toBeGreaterThan(5);
 	}, 600_000);
 
-	test('Get Key Phrases of a transcript made with Don\'t Wait', async () => {
+	test('Get Highlights of a transcript made with Don\'t Wait', async () => {
 		const submitted = await runNode({ parameters: { operation: 'transcribe', source: 'url', audioUrl: SAMPLE, waitMode: 'none' }, credentials });
 		const transcriptId = submitted.items[0].json.transcriptId as string;
 		const result = await runNode({ parameters: { operation: 'getHighlights', transcriptId }, credentials });

@@ -60,7 +60,7 @@ describe('a stereo call: Multichannel, By Speaker and Speaker Names', () => {
 		expect(env.emu.createdParams()[0]).not.toHaveProperty('multichannel');
 	});
 
-	test('Get Key Phrases: By Speaker of a transcript made with speaker labels, Top N per speaker', async () => {
+	test('Get Highlights: By Speaker of a transcript made with speaker labels, Top N per speaker', async () => {
 		const id = await createTranscriptDirectly(env.emu, { auto_highlights: true, speaker_labels: true });
 		const result = await runNode({
 			parameters: { operation: 'getHighlights', transcriptId: id, output: 'speakers', options: { ...FAST, topN: 1 } },
@@ -104,7 +104,7 @@ describe('By Speaker that cannot tell who spoke says what to switch on', () => {
 		expect(env.emu.createdCount()).toBe(1);
 	});
 
-	test('Get Key Phrases of a transcript made without either: an error that says both are set at creation', async () => {
+	test('Get Highlights of a transcript made without either: an error that says both are set at creation', async () => {
 		const id = await createTranscriptDirectly(env.emu, { auto_highlights: true });
 		const result = await runNode({ parameters: { operation: 'getHighlights', transcriptId: id, output: 'speakers', options: FAST }, credentials: env.credentials() });
 		expect(result.error?.message).toBe(`Transcript ${id} does not say who spoke, so Output "By Speaker" cannot split its key phrases`);

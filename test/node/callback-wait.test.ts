@@ -279,7 +279,7 @@ describe('Transcribe with Key Phrases, Wait for AssemblyAI\'s Callback', () => {
 			expect(timedOut.items[0].json).toMatchObject({
 				transcriptId: id,
 				error: expect.stringContaining(`after 1 minute(s) (Max Wait): transcript ${id}`),
-				errorDescription: expect.stringContaining('Get Key Phrases'),
+				errorDescription: expect.stringContaining('Get Highlights'),
 			});
 		} finally {
 			await execution.close();

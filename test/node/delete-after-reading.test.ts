@@ -119,7 +119,7 @@ describe('Transcribe with Key Phrases, Delete After Reading', () => {
 	});
 });
 
-describe('Get Key Phrases, Delete After Reading', () => {
+describe('Get Highlights, Delete After Reading', () => {
 	test('the same transcript in two items: both get their phrases, it is deleted once, after both are built', async () => {
 		const id = await createTranscriptDirectly(env.emu, { auto_highlights: true });
 		const result = await runNode({

@@ -38,7 +38,7 @@ describe('a lookup that fails while waiting names its item and its transcript', 
 		expect(result.error?.context?.itemIndex).toBe(1);
 		expect(result.error?.message).toContain(id);
 		expect(result.error?.message).toMatch(/transcript id not found/);
-		expect(result.error?.description).toContain(`'Get Key Phrases' with transcript ID ${id}`);
+		expect(result.error?.description).toContain(`'Get Highlights' with transcript ID ${id}`);
 	});
 
 	test('continue on fail: the error item is paired to its input item and carries the transcript ID', async () => {

@@ -136,14 +136,14 @@ describe('AssemblyAI says no: its own words, and what to do', () => {
 		expect(result.items[14].json).toMatchObject({ text: 'wide ranging air quality consequences', rank: null });
 	});
 
-	test('timeout: the error names the transcript, and Get Key Phrases later picks it up without a second transcript', async () => {
+	test('timeout: the error names the transcript, and Get Highlights later picks it up without a second transcript', async () => {
 		env.emu.setClock({ queuedMs: 300, processingMs: 300 });
 		const result = await runNode({
 			parameters: viaUrl(WILDFIRES_URL, { options: { ...FAST, maxWaitMinutes: 0.002 } }),
 			credentials: env.credentials(),
 		});
 		const [id] = [...env.emu.transcripts.keys()];
-		expectError(result, 'NodeOperationError', new RegExp(`Transcript ${id} was still (queued|processing)`), new RegExp(`'Get Key Phrases' with transcript ID ${id}`));
+		expectError(result, 'NodeOperationError', new RegExp(`Transcript ${id} was still (queued|processing)`), new RegExp(`'Get Highlights' with transcript ID ${id}`));
 
 		const later = await runNode({
 			parameters: { operation: 'getHighlights', transcriptId: id, options: FAST },

@@ -10,7 +10,7 @@ const getHighlights = (extra: Record<string, unknown> = {}) => ({
 	...extra,
 });
 
-describe('Get Key Phrases in real n8n-core against the emulator', () => {
+describe('Get Highlights in real n8n-core against the emulator', () => {
 	test('a transcript still processing is waited for, then its key phrases come out', async () => {
 		const id = await createTranscriptDirectly(env.emu, { auto_highlights: true });
 		const result = await runNode({ parameters: getHighlights(), inputs: [{ json: { id } }], credentials: env.credentials() });

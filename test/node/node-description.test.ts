@@ -49,7 +49,7 @@ describe('the node description keeps the public contract of DESIGN.md', () => {
 		// Listed alphabetically by label; the values and the default are the contract.
 		expect(values(named('operation')[0])).toEqual(['deleteTranscript', 'getHighlights', 'transcribe']);
 		expect(named('operation')[0].default).toBe('transcribe');
-		expect(named('operation')[0].options?.map((o) => o.name)).toEqual(['Delete Transcript', 'Get Key Phrases', 'Transcribe with Key Phrases']);
+		expect(named('operation')[0].options?.map((o) => o.name)).toEqual(['Delete Transcript', 'Get Highlights', 'Transcribe with Key Phrases']);
 		expect(values(named('source')[0])).toEqual(['binary', 'url']);
 		expect(named('binaryPropertyName')[0].default).toBe('data');
 		expect(named('audioUrl')).toHaveLength(1);
@@ -152,14 +152,19 @@ describe("the node and trigger descriptions follow n8n's UX guidelines", () => {
 		expect(wrong).toEqual([]);
 	});
 
-	test('one term for one thing: every label says "key phrases", never "highlights"', () => {
-		// The node and trigger names, the field `highlights` in <code>, and the value getHighlights are
-		// the public contract (DESIGN.md); everything else a user reads says "key phrases".
-		const allowed = /AssemblyAI Highlights( Trigger)?|<code>highlights<\/code>|'highlights'|getHighlights|auto_highlights/g;
+	test('one term for one thing: every label says "key phrases", except the names the user chose', () => {
+		// The node and trigger names, the operation Get Highlights (the user's name for it, with its
+		// action), the field `highlights` in <code>, and the value getHighlights are the public contract
+		// (DESIGN.md); everything else a user reads says "key phrases".
+		const allowed = /AssemblyAI Highlights( Trigger)?|'?Get Highlights'?|Get highlights of transcript|<code>highlights<\/code>|'highlights'|getHighlights|auto_highlights/g;
 		const wrong = texts().filter(([, text]) => /highlight/i.test(text.replace(allowed, '')));
 		expect(wrong).toEqual([]);
-		expect(named('operation')[0].options?.find((o) => (o as { value: string }).value === 'getHighlights')?.name).toBe('Get Key Phrases');
-		expect(description.subtitle).not.toMatch(/"Get Highlights"/);
+		expect(named('operation')[0].options?.find((o) => (o as { value: string }).value === 'getHighlights')).toMatchObject({
+			name: 'Get Highlights',
+			action: 'Get highlights of transcript',
+			description: expect.stringMatching(/key phrases/),
+		});
+		expect(description.subtitle).toMatch(/"Get Highlights"/);
 	});
 
 	test('every placeholder of an input starts with "e.g."', () => {

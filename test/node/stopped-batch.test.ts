@@ -2,7 +2,7 @@
 /**
  * With On Error "Stop", a batch that stops says what it already paid for: every transcript created
  * for its other items, in the error's description (for the user) and context (for a workflow), so that
- * Get Key Phrases picks them up and a rerun does not pay for them again. And what can be checked
+ * Get Highlights picks them up and a rerun does not pay for them again. And what can be checked
  * before the first paid request is checked for every item first.
  */
 import { mkdtempSync, promises as fs, rmSync } from 'fs';
@@ -48,7 +48,7 @@ describe('a submission fails: the error lists the transcripts already created fo
 		expect(result.error?.context?.itemIndex).toBe(1);
 		expect(result.error?.context?.createdTranscripts).toEqual(created);
 		for (const { itemIndex, transcriptId } of created) expect(result.error?.description).toContain(`item ${itemIndex + 1}: ${transcriptId}`);
-		expect(result.error?.description).toMatch(/Get Key Phrases/);
+		expect(result.error?.description).toMatch(/Get Highlights/);
 	});
 
 	test('after waiting: a transcript that failed stops the batch, and the error lists the finished transcripts of the other items', async () => {

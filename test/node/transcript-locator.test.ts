@@ -93,7 +93,7 @@ describe('Transcript as a resource locator: every mode, and 0.1 workflows\' plai
 		['By URL, an expression', () => ({ __rl: true, mode: 'url', value: '=https://www.assemblyai.com/app/transcripts/{{ $json.id }}' })],
 		['a plain string (0.1)', (id: string) => id],
 		['a plain expression (0.1)', () => '={{ $json.id }}'],
-	])('Get Key Phrases with %s', async (_mode, value) => {
+	])('Get Highlights with %s', async (_mode, value) => {
 		const id = await createTranscriptDirectly(env.emu, { auto_highlights: true });
 		const result = await runNode({ parameters: getKeyPhrases(value(id)), inputs: [{ json: { id } }], credentials: env.credentials() });
 		expect(result.error).toBeUndefined();

@@ -14,7 +14,7 @@ const CALLBACK_OPTION = {
 const DONT_WAIT_OPTION = {
 	name: "Don't Wait",
 	value: 'none',
-	description: "Output the transcript ID and status at once; fetch the key phrases later with 'Get Key Phrases'",
+	description: "Output the transcript ID and status at once; fetch the key phrases later with 'Get Highlights'",
 };
 
 const waitMode: INodeProperties = {
@@ -26,7 +26,7 @@ const waitMode: INodeProperties = {
 	description: 'Whether to wait until AssemblyAI has finished the transcript, and how',
 };
 
-/** Transcribe can also wait for AssemblyAI's webhook; Get Key Phrases reads transcripts made earlier. */
+/** Transcribe can also wait for AssemblyAI's webhook; Get Highlights reads transcripts made earlier. */
 export const waitModeProperties: INodeProperties[] = [
 	{
 		...waitMode,
@@ -86,7 +86,7 @@ export const outputProperty: INodeProperties = {
 };
 
 /**
- * Output is asked for wherever a finished transcript is shaped: always for Get Key Phrases (a finished
+ * Output is asked for wherever a finished transcript is shaped: always for Get Highlights (a finished
  * transcript is shaped even without waiting), for Transcribe only when it waits.
  */
 export const outputProperties: INodeProperties[] = [
@@ -151,7 +151,7 @@ export const optionsProperty: INodeProperties = {
 			default: 60,
 			displayOptions: { show: { '/waitMode': ['poll', 'callback'] } },
 			description:
-				"How long to wait for AssemblyAI before giving up. The error then names the transcript ID, so 'Get Key Phrases' can pick it up later without paying twice.",
+				"How long to wait for AssemblyAI before giving up. The error then names the transcript ID, so 'Get Highlights' can pick it up later without paying twice.",
 		},
 		{
 			displayName: 'Merge Case Variants',

@@ -36,7 +36,7 @@ function deletionMark(id: string, status: string, failures: Map<string, Error>):
 	if (status !== 'completed') {
 		return {
 			deleted: false,
-			deleteError: `Transcript ${id} is ${status}, so it was not deleted: only transcripts whose key phrases were read are. Read it later with 'Get Key Phrases' and 'Delete After Reading' on.`,
+			deleteError: `Transcript ${id} is ${status}, so it was not deleted: only transcripts whose key phrases were read are. Read it later with 'Get Highlights' and 'Delete After Reading' on.`,
 		};
 	}
 	const failure = failures.get(id);

@@ -19,10 +19,10 @@ const operationProperty: INodeProperties = {
 			description: 'Delete a transcript and the recording uploaded for it at AssemblyAI',
 		},
 		{
-			// The value keeps its 0.1 name: saved workflows refer to it (DESIGN.md).
-			name: 'Get Key Phrases',
+			// The user's name for it (DESIGN.md); what it outputs are the key phrases.
+			name: 'Get Highlights',
 			value: 'getHighlights',
-			action: 'Get key phrases of transcript',
+			action: 'Get highlights of transcript',
 			description: 'Output the key phrases of a transcript created earlier',
 		},
 		{
@@ -55,7 +55,7 @@ export const nodeProperties: INodeProperties[] = [
 	...tool.maxAnswerKb,
 	...transcribeOptionProperties,
 	...transcribeWebhookAuthProperties,
-	// Options shape a finished transcript: Get Key Phrases shapes one even without waiting, Transcribe
+	// Options shape a finished transcript: Get Highlights shapes one even without waiting, Transcribe
 	// only when it waits. Delete Transcript and Transcribe with Don't Wait shape nothing.
 	...notInTool([
 		{ ...optionsProperty, displayOptions: { show: { operation: ['getHighlights'] } } },

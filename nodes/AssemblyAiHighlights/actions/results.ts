@@ -20,7 +20,7 @@ const SPEAKERS_NEED =
 	'It was created without Speaker Labels and without Multichannel, and both can only be set when a transcript is created. Transcribe the recording again with Transcript Options > Speaker Labels (several voices on one track) or Multichannel (each speaker on their own channel, as in most call-center recordings) on.';
 
 export const GET_HIGHLIGHTS_LATER = (id: string) =>
-	`Nothing is lost: run 'Get Key Phrases' with transcript ID ${id} later; the transcript is not paid for twice.`;
+	`Nothing is lost: run 'Get Highlights' with transcript ID ${id} later; the transcript is not paid for twice.`;
 
 /** A transcript created for an input item. */
 export interface CreatedTranscript {
@@ -156,7 +156,7 @@ export function collectOutcomes(ctx: IExecuteFunctions, outcomes: ItemOutcome[],
 /**
  * The error that stops a batch (On Error "Stop"): the failed item's own, telling which transcripts
  * were already created for the other items (also in `context.createdTranscripts`), so that they are
- * picked up with Get Key Phrases instead of paid for again, and which other items failed too.
+ * picked up with Get Highlights instead of paid for again, and which other items failed too.
  */
 export function stopError(
 	ctx: IExecuteFunctions,
@@ -171,7 +171,7 @@ export function stopError(
 		error.message += ` (${n} transcript${n === 1 ? ' was' : 's were'} already created for other items: see the details)`;
 		const list = created.map((c) => `item ${c.itemIndex + 1}: ${c.transcriptId}`).join(', ');
 		notes.push(
-			`Already created for other items: ${list}. Run 'Get Key Phrases' with these IDs for their key phrases; transcribing those items again would pay for them twice.`,
+			`Already created for other items: ${list}. Run 'Get Highlights' with these IDs for their key phrases; transcribing those items again would pay for them twice.`,
 		);
 		error.context.createdTranscripts = created.map((c) => ({ itemIndex: c.itemIndex, transcriptId: c.transcriptId }));
 	}

@@ -153,7 +153,7 @@ async function findCreatedTranscript(
 }
 
 const CHECK_DASHBOARD =
-	"Look for this audio URL in the transcript list of your AssemblyAI dashboard: if it is there, use 'Get Key Phrases' with its ID; if not, run the node again.";
+	"Look for this audio URL in the transcript list of your AssemblyAI dashboard: if it is there, use 'Get Highlights' with its ID; if not, run the node again.";
 
 export async function getTranscript(ctx: ApiContext, transcriptId: string, itemIndex?: number): Promise<TranscriptJson> {
 	return await apiRequest<TranscriptJson>(ctx, {

@@ -15,7 +15,7 @@ interface Request {
 }
 
 /**
- * Get Key Phrases (operation getHighlights): each transcript is read once, however many items ask for it; the unfinished ones
+ * Get Highlights (operation getHighlights): each transcript is read once, however many items ask for it; the unfinished ones
  * asked for with Poll Until Done are waited for together. A transcript becomes its items' output as
  * soon as it is read, and its JSON is not kept. With Delete After Reading, each transcript read is then deleted once.
  */
