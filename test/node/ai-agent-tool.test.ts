@@ -52,7 +52,7 @@ describe('what the model is offered', () => {
 		expect(node.parameters.descriptionType).toBeUndefined();
 	});
 
-	test('Get Key Phrases: one argument, transcriptId', () => {
+	test('Get Highlights: one argument, transcriptId', () => {
 		const { node, nodeType } = loadedToolNode({ operation: 'getHighlights' });
 		expect(Object.keys(getSchema(node).shape)).toEqual(['transcriptId']);
 		expect(NodeHelpers.getToolDescriptionForNode(node, nodeType)).toMatch(/Pass transcriptId/);
@@ -134,7 +134,7 @@ describe('the tool at its defaults, the URL filled by the model', () => {
 		console.log(`Key Phrases of a 3-hour call: ${fullBytes} bytes in full, ${Buffer.byteLength(toModel(cut.items))} bytes to the model`);
 	});
 
-	test('Get Key Phrases as a tool: the transcript ID filled by the model', async () => {
+	test('Get Highlights as a tool: the transcript ID filled by the model', async () => {
 		const first = await runNode({ parameters: {}, asTool: true, inputs: [{ json: { audioUrl: WILDFIRES_URL } }], credentials: env.credentials() });
 		const id = (first.items[0].json as { transcriptId: string }).transcriptId;
 		const result = await runNode({ parameters: { operation: 'getHighlights' }, asTool: true, inputs: [{ json: { transcriptId: id } }], credentials: env.credentials() });

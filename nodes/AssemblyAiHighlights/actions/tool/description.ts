@@ -133,7 +133,7 @@ const toolOptions: INodeProperties = {
 			? {
 					...option,
 					default: TOOL_MAX_WAIT_MINUTES,
-					description: `How long the tool call waits for AssemblyAI (${TOOL_MAX_WAIT_MINUTES} minutes by default for a tool, so an agent's turn is not held for an hour). The error then names the transcript ID, for 'Get Key Phrases' later.`,
+					description: `How long the tool call waits for AssemblyAI (${TOOL_MAX_WAIT_MINUTES} minutes by default for a tool, so an agent's turn is not held for an hour). The error then names the transcript ID, for 'Get Highlights' later.`,
 				}
 			: option,
 	),
