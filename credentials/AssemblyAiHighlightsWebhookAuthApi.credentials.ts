@@ -14,7 +14,7 @@ export class AssemblyAiHighlightsWebhookAuthApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/assemblyai.svg', dark: 'file:../icons/assemblyai.dark.svg' };
 
-	documentationUrl = 'https://www.assemblyai.com/docs/deployment/webhooks';
+	documentationUrl = 'https://www.assemblyai.com/docs/deployment/webhooks-for-pre-recorded-audio';
 
 	properties: INodeProperties[] = [
 		{
@@ -23,7 +23,8 @@ export class AssemblyAiHighlightsWebhookAuthApi implements ICredentialType {
 			type: 'string',
 			default: 'X-Webhook-Secret',
 			required: true,
-			description: "The header AssemblyAI adds to its webhook call (AssemblyAI's webhook_auth_header_name)",
+			description:
+				"The header AssemblyAI adds to its webhook call (AssemblyAI's webhook_auth_header_name): ASCII letters, digits, - and _ only, at most 1000 characters",
 		},
 		{
 			displayName: 'Header Secret',
@@ -33,7 +34,7 @@ export class AssemblyAiHighlightsWebhookAuthApi implements ICredentialType {
 			default: '',
 			required: true,
 			description:
-				"The secret value of that header (webhook_auth_header_value). Use a long random value; the same credential goes in the AssemblyAI Highlights node that asks for the webhook and in the node that receives it.",
+				"The secret value of that header (webhook_auth_header_value), one line of at most 1000 characters. Use a long random value; the same credential goes in the AssemblyAI Highlights node that asks for the webhook and in the node that receives it.",
 		},
 	];
 }

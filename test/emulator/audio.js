@@ -18,6 +18,8 @@ const messages = require('./messages');
  * @property {number} [queuedMs]
  * @property {number} [processingMs]
  * @property {number} [durationSeconds]  completes as a recording this long, derived from the recorded one (long-recording.js)
+ * @property {string} [language]  the language detected when the request has no `language_code` (language.js); like the
+ *   timing, it does not change the outcome
  */
 
 /**
@@ -53,7 +55,6 @@ function isWebPage(url) {
 function builtInOutcome(audioUrl, upload) {
 	if (upload.isUploadUrl) {
 		if (!upload.bytes) return { kind: 'error', message: messages.downloadError(audioUrl) };
-		if (upload.bytes.length === 0) return { kind: 'error', message: messages.NOT_AUDIO_EMPTY };
 		return { kind: 'completed' };
 	}
 	let url;

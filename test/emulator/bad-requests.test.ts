@@ -92,7 +92,7 @@ describe('Invalid requests get the real API\'s 400 and 404 answers', () => {
 	describe('inputs that are valid', () => {
 		afterEach(() => emu.reset()); // runs before the outer afterEach's createdCount check
 
-		it.each(['en', 'en_us', 'en_uk', 'en_au', null, undefined])('key phrases with language_code %p are accepted', async (language_code) => {
+		it.each(['en', 'en_us', 'en_uk', 'en_au', null, undefined])('key phrases with language_code %p are accepted (null or none: detected)', async (language_code) => {
 			const answer = await call(emu, 'POST', '/v2/transcript', { body: { audio_url: WILDFIRES, auto_highlights: true, language_code } });
 			expect(answer.status).toBe(200);
 			expect(answer.json.status).toBe('queued');
@@ -104,21 +104,10 @@ describe('Invalid requests get the real API\'s 400 and 404 answers', () => {
 			expect(answer.json.language_code).toBe('de');
 		});
 
-		it('a missing speech_models is accepted (counter-evidence in API-NOTES §3.2) and reported as ["universal-2"]', async () => {
+		it('a missing speech_models is accepted and reported as the 2026-08 default ["universal-3-5-pro", "universal-2"]', async () => {
 			const answer = await call(emu, 'POST', '/v2/transcript', { body: { audio_url: WILDFIRES } });
 			expect(answer.status).toBe(200);
-			expect(answer.json.speech_models).toEqual(['universal-2']);
+			expect(answer.json.speech_models).toEqual(['universal-3-5-pro', 'universal-2']);
 		});
-	});
-
-	it('strict mode (requireSpeechModels) refuses a missing speech_models', async () => {
-		const strict = await startEmulator({ apiKey: 'k', requireSpeechModels: true });
-		try {
-			const answer = await call(strict, 'POST', '/v2/transcript', { body: { audio_url: WILDFIRES } });
-			expect(answer.status).toBe(400);
-			expect(answer.json.error).toMatch(/speech_models/);
-		} finally {
-			await strict.close();
-		}
 	});
 });

@@ -36,12 +36,14 @@ describe('Answering faults (429, 5xx) answer in place of the emulator and change
 		expect(emu.createdCount()).toBe(0);
 	});
 
-	it('500 has the spec body {"error":"Internal Server Error"}, or none with withBody: false', async () => {
+	it('500 has the 2026-08 spec body, or none with withBody: false', async () => {
 		emu.setFaults([{ route: 'get', kind: '500', times: 1 }]);
 		let answer = await raw(emu, 'GET', '/v2/transcript/anything');
 		expect(answer.status).toBe(500);
 		expect(answer.headers['content-type']).toBe('application/json');
-		expect(JSON.parse(answer.text)).toEqual({ error: 'Internal Server Error' });
+		expect(JSON.parse(answer.text)).toEqual({
+			error: 'Internal server error. Please retry your request. If the error persists, please contact support@assemblyai.com for more information.',
+		});
 
 		emu.setFaults([{ route: 'get', kind: '500', withBody: false, times: 1 }]);
 		answer = await raw(emu, 'GET', '/v2/transcript/anything');

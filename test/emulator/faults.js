@@ -5,6 +5,8 @@
  */
 'use strict';
 
+const messages = require('./messages');
+
 /** @typedef {import('./http-util').Reply} Reply */
 /** @typedef {import('./routes').RequestContext} RequestContext */
 
@@ -19,8 +21,8 @@ module.exports = {
 		headers: { 'retry-after': String(retryAfterSeconds) },
 		json: { error: 'Too Many Requests' },
 	}),
-	/** @returns {Reply} */
-	internalServerError: () => ({ status: 500, json: { error: 'Internal Server Error' } }),
+	/** The 2026-08 spec's text (March 2026: "Internal Server Error"). @returns {Reply} */
+	internalServerError: () => ({ status: 500, json: { error: messages.INTERNAL_SERVER_ERROR } }),
 	/**
 	 * 502 as a load balancer in front of an API sends it: an HTML page, not JSON. INFERRED (the spec lists no 502).
 	 * @returns {Reply}

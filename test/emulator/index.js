@@ -39,7 +39,6 @@ const messages = require('./messages');
  * @property {number} [durationSeconds]  completed transcripts are of a recording this long, derived from the
  *   recorded one (long-recording.js; default: as recorded, 282 s); a scenario's own durationSeconds wins
  * @property {() => number} [now]     clock for transcript progress (default Date.now); tests may drive it by hand
- * @property {boolean} [requireSpeechModels]  strict mode: 400 when speech_models is missing or empty (default false)
  * @property {import('./views').ListTimes} [listTimes]  how list items write `created`/`completed` (default 'spec':
  *   UTC without a zone designator, as AssemblyAI's spec and examples; 'recorded': with a `Z`, as the 2025-11 recording)
  * @property {number} [seed]          default PRNG seed of setFaults (default 1)
@@ -123,7 +122,6 @@ async function startEmulator(options = {}) {
 			scenarios,
 			createdParams,
 			listTimes,
-			validation: { requireSpeechModels: options.requireSpeechModels ?? false },
 			webhooks,
 			durationSeconds: options.durationSeconds,
 		},

@@ -8,6 +8,7 @@ const messages = require('./messages');
 const views = require('./views');
 const { resolveAudio } = require('./audio');
 const { validateCreateParams } = require('./validate');
+const { detectLanguage } = require('./language');
 const { STATUSES } = require('./store');
 const { jsonReply, errorReply } = require('./http-util');
 
@@ -46,7 +47,6 @@ const { jsonReply, errorReply } = require('./http-util');
  * @property {{ format: import('./views').ListTimes }} listTimes  how list items write `created` and `completed`
  * @property {import('./audio').Scenario[]} scenarios
  * @property {Json[]} createdParams
- * @property {{ requireSpeechModels?: boolean }} validation
  * @property {import('./webhooks').WebhookDispatcher} webhooks
  * @property {number | undefined} durationSeconds  how long completed recordings are, unless a scenario says (undefined: as recorded)
  */
@@ -68,6 +68,8 @@ const routes = [
 		pattern: /^\/v2\/upload$/,
 		auth: true,
 		handle(ctx, state) {
+			// Spec 2026-08: an empty body is refused in plain text, not JSON.
+			if (ctx.body.length === 0) return { status: 422, headers: { 'content-type': 'text/plain' }, text: messages.UPLOAD_FAILED };
 			const { uploadUrl } = state.uploads.add(ctx.body);
 			return jsonReply(200, { upload_url: uploadUrl });
 		},
@@ -89,7 +91,7 @@ const routes = [
 				return errorReply(400, messages.INVALID_JSON);
 			}
 			const body = /** @type {Json} */ (params);
-			const problem = validateCreateParams(body, state.validation);
+			const problem = validateCreateParams(body);
 			if (problem) return errorReply(400, problem);
 
 			const upload = state.uploads.lookup(body.audio_url);
@@ -99,6 +101,10 @@ const routes = [
 				params: body,
 				outcome,
 				uploadId: upload.uploadId,
+				detectedLanguage:
+					body.language_code === undefined || body.language_code === null
+						? detectLanguage(body.audio_url, upload.bytes, scenario?.language)
+						: null,
 				timing: { queuedMs: scenario?.queuedMs, processingMs: scenario?.processingMs },
 			});
 			state.createdParams.push(structuredClone(body));

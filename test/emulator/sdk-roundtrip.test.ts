@@ -124,4 +124,16 @@ describe('The official assemblyai SDK works end to end against the emulator', ()
 		const stranger = new AssemblyAI({ apiKey: 'not-the-key', baseUrl: emu.url });
 		await expect(stranger.transcripts.list()).rejects.toThrow('Authentication error, API token missing/invalid');
 	});
+
+	it('as AssemblyAI since 2026-08: no language_code and no speech_models -> detected "en" with the default models; a Spanish recording has no key phrases and no error; an empty upload throws the 422 text', async () => {
+		const english = await client.transcripts.transcribe({ audio: 'https://assembly.ai/wildfires.mp3', auto_highlights: true }, { pollingInterval: 50 });
+		expect(english).toMatchObject({ status: 'completed', language_code: 'en', language_detection: true, speech_models: ['universal-3-5-pro', 'universal-2'] });
+		expect(english.auto_highlights_result?.results).toHaveLength(15);
+		const spanish = await client.transcripts.transcribe({ audio: 'https://assembly.ai/entrevista.lang-es.mp3', auto_highlights: true }, { pollingInterval: 50 });
+		expect(spanish).toMatchObject({ status: 'completed', language_code: 'es', auto_highlights_result: null });
+		expect(spanish.error).toBeUndefined();
+		await expect(client.files.upload(Buffer.alloc(0))).rejects.toThrow(
+			'Upload failed, please try again. If you continue to have issues please reach out to support@assemblyai.com',
+		);
+	});
 });

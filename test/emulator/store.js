@@ -22,6 +22,7 @@ const { longCompletedBody } = require('./long-recording');
  * @property {number} processingMs
  * @property {Outcome} outcome    decided when the transcript was created
  * @property {string | undefined} uploadId  set when audio_url named a file uploaded to this emulator
+ * @property {string | null} detectedLanguage  the language detected (language.js) when the request had no language_code; else null
  * @property {number | null} deletedAt
  * @property {number | null} webhookStatusCode  the last HTTP status the webhook receiver answered (webhooks.js)
  */
@@ -54,10 +55,11 @@ class TranscriptStore {
 	 * @param {Json} input.params
 	 * @param {Outcome} input.outcome
 	 * @param {string} [input.uploadId]
+	 * @param {string | null} [input.detectedLanguage]
 	 * @param {Partial<Clock>} [input.timing]  per-transcript override (scenarios)
 	 * @returns {TranscriptRecord}
 	 */
-	create({ params, outcome, uploadId, timing = {} }) {
+	create({ params, outcome, uploadId, detectedLanguage = null, timing = {} }) {
 		/** @type {TranscriptRecord} */
 		const record = {
 			id: crypto.randomUUID(),
@@ -67,6 +69,7 @@ class TranscriptStore {
 			processingMs: timing.processingMs ?? this.clock.processingMs,
 			outcome,
 			uploadId,
+			detectedLanguage,
 			deletedAt: null,
 			webhookStatusCode: null,
 		};

@@ -7,6 +7,8 @@
 
 const fixtures = require('./fixtures');
 const { toMultichannel } = require('./multichannel');
+const { SPEECH_MODELS } = require('./validate');
+const { DETECTED_CONFIDENCE, hasKeyPhrases, speechModelUsed } = require('./language');
 
 /** @typedef {Record<string, any>} Json */
 /** @typedef {import('./store').TranscriptRecord} TranscriptRecord */
@@ -46,11 +48,8 @@ const ECHO_FIELDS = [
 	'custom_spelling',
 ];
 
-/**
- * `speech_models` reported when the request sent none: AssemblyAI/cli fixture (2026-06) shows `["universal-2"]`
- * for a request without `speech_models` (API-NOTES §3.2).
- */
-const DEFAULT_SPEECH_MODELS = ['universal-2'];
+/** `speech_models` reported when the request sent none: the 2026-08 spec's default, `["universal-3-5-pro", "universal-2"]`. */
+const DEFAULT_SPEECH_MODELS = [...SPEECH_MODELS];
 
 /** What the real API reports for a model that was not requested (`iab_categories_result` in the recorded completed transcript). */
 const UNAVAILABLE = () => ({ status: 'unavailable', results: [], summary: {} });
@@ -73,9 +72,14 @@ function applyRequest(view, record) {
 	const params = record.params;
 	for (const field of ECHO_FIELDS) {
 		if (params[field] === undefined) continue;
-		if (field === 'language_code' && params[field] === null) continue; // null means the default, en_us
 		view[field] = structuredClone(params[field]);
 	}
+	// Without language_code the language is detected (spec 2026-08): none is known until the transcript completes,
+	// as in the spec's create example (`language_code: null`, `language_detection: true`).
+	const detecting = record.detectedLanguage !== null;
+	view.language_detection = detecting;
+	if (detecting) view.language_code = null;
+	view.language_confidence = null;
 	view.id = record.id;
 	view.audio_url = params.audio_url;
 	view.speech_models = speechModelsOf(params);
@@ -123,10 +127,15 @@ function completedView(record, mutate) {
 	const params = record.params;
 	applyRequest(view, record);
 	view.status = 'completed';
-	view.speech_model_used = view.speech_models[0];
+	if (record.detectedLanguage !== null) {
+		view.language_code = record.detectedLanguage;
+		view.language_confidence = DETECTED_CONFIDENCE;
+	}
+	view.speech_model_used = speechModelUsed(view.speech_models, view.language_code);
 
 	view.auto_highlights = params.auto_highlights === true;
-	if (!view.auto_highlights) view.auto_highlights_result = null;
+	// Key Phrases is English-only; in a detected language that lacks it, it is left out without an error (spec 2026-08).
+	if (!view.auto_highlights || !hasKeyPhrases(view.language_code)) view.auto_highlights_result = null;
 
 	view.speaker_labels = params.speaker_labels === true;
 	if (params.multichannel === true) {

@@ -1,4 +1,4 @@
-import { findHighlightsProblem } from '../../nodes/AssemblyAiHighlights/highlights';
+import { findHighlightsProblem, languageName, noKeyPhrasesInLanguage } from '../../nodes/AssemblyAiHighlights/highlights';
 import { loadRealTranscript, syntheticTranscript } from './fixture';
 
 describe('findHighlightsProblem tells why a transcript has no usable key phrases', () => {
@@ -66,5 +66,65 @@ describe('findHighlightsProblem tells why a transcript has no usable key phrases
 	it('a completed transcript still carrying error: "" is not treated as failed', () => {
 		expect(findHighlightsProblem(syntheticTranscript([], [], { error: '' }))).toBeUndefined();
 		expect(findHighlightsProblem(syntheticTranscript([], [], { error: null }))).toBeUndefined();
+	});
+
+	describe('a language Key Phrases lacks (English only): transcribing again with Key Phrases would not help', () => {
+		const detectedSpanish = () => {
+			const t = loadRealTranscript();
+			return { ...t, language_code: 'es', language_detection: true, language_confidence: 0.98, auto_highlights: true, auto_highlights_result: null };
+		};
+
+		it('detected Spanish, Key Phrases asked for but left out -> notInLanguage, not notRequested', () => {
+			expect(findHighlightsProblem(detectedSpanish())).toEqual({ kind: 'notInLanguage', languageCode: 'es', language: 'Spanish', detected: true });
+		});
+
+		it('detected Japanese without Key Phrases asked for -> notInLanguage as well', () => {
+			const t = { ...detectedSpanish(), language_code: 'ja', auto_highlights: false };
+			expect(findHighlightsProblem(t)).toEqual({ kind: 'notInLanguage', languageCode: 'ja', language: 'Japanese', detected: true });
+		});
+
+		it('a language set by whoever created it (language_detection false) -> notInLanguage, not detected', () => {
+			const t = { ...detectedSpanish(), language_code: 'de', language_detection: false, auto_highlights: false };
+			expect(findHighlightsProblem(t)).toEqual({ kind: 'notInLanguage', languageCode: 'de', language: 'German', detected: false });
+		});
+
+		it.each(['en', 'en_us', 'en_uk', 'en_au', 'EN_US'])('English (%s) without key phrases stays notRequested', (languageCode) => {
+			expect(findHighlightsProblem({ ...detectedSpanish(), language_code: languageCode })).toEqual({ kind: 'notRequested' });
+		});
+
+		it('no language_code at all stays notRequested', () => {
+			expect(findHighlightsProblem({ ...detectedSpanish(), language_code: null })).toEqual({ kind: 'notRequested' });
+		});
+
+		it('the message names the detected language and says Key Phrases is English-only', () => {
+			const problem = findHighlightsProblem(detectedSpanish());
+			expect(noKeyPhrasesInLanguage(problem as never)).toBe(
+				'AssemblyAI detected Spanish (es); Key Phrases is available for English only, so this transcript has none',
+			);
+			expect(noKeyPhrasesInLanguage({ kind: 'notInLanguage', languageCode: 'de', language: 'German', detected: false })).toBe(
+				"The transcript's language is German (de); Key Phrases is available for English only, so this transcript has none",
+			);
+		});
+
+		it.each([
+			['es', 'Spanish'],
+			['pt', 'Portuguese'],
+			['zh', 'Chinese'],
+			['fr_ca', 'Canadian French'],
+			['xx', undefined],
+			['not a code', undefined],
+			['', undefined],
+		])('languageName(%p) -> %p', (code, name) => {
+			expect(languageName(code)).toBe(name);
+		});
+
+		it('a code without a name is quoted as it is', () => {
+			const t = { ...detectedSpanish(), language_code: 'xx' };
+			const problem = findHighlightsProblem(t);
+			expect(problem).toEqual({ kind: 'notInLanguage', languageCode: 'xx', language: undefined, detected: true });
+			expect(noKeyPhrasesInLanguage(problem as never)).toBe(
+				'AssemblyAI detected the language "xx"; Key Phrases is available for English only, so this transcript has none',
+			);
+		});
 	});
 });

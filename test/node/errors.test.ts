@@ -224,6 +224,11 @@ describe('more bad input, each with its own message', () => {
 	test.each([
 		['an empty header secret', { name: 'X-Secret', secret: '' }, /Header Secret is empty/],
 		['a header name with a space', { name: 'X Secret', secret: 'hook-secret-value' }, /Header Name "X Secret" is not a valid HTTP header name/],
+		// HTTP allows these in a header name (RFC 9110 token); AssemblyAI's 2026-08 spec does not.
+		['a header name with a dot', { name: 'X.Secret', secret: 'hook-secret-value' }, /Header Name "X\.Secret" cannot be used by AssemblyAI: ASCII letters, digits, - and _ only/],
+		['a header name of 1001 characters', { name: 'X'.repeat(1001), secret: 'hook-secret-value' }, /Header Name is longer than 1000 characters/],
+		['a header secret with a line break', { name: 'X-Secret', secret: 'hook-secret\nvalue' }, /Header Secret contains a line break/],
+		['a header secret of 1001 characters', { name: 'X-Secret', secret: 's'.repeat(1001) }, /Header Secret is longer than 1000 characters/],
 	])('a Webhook Header Auth credential with %s', async (_name, webhookAuth, message) => {
 		const result = await runNode({
 			parameters: viaUrl(WILDFIRES_URL, { webhookAuthentication: 'headerAuth', transcriptOptions: { webhookUrl: 'https://hooks.example.com/x' } }),
@@ -245,6 +250,21 @@ describe('AssemblyAI refusals that outlast the retries', () => {
 		const result = await runNode({ parameters: viaUrl(WILDFIRES_URL), credentials: env.credentials() });
 		expectError(result, 'NodeApiError', /HTTP 429\): Too Many Requests/, /rate-limiting/);
 		expect(env.emu.requests.filter((r) => r.method === 'POST')).toHaveLength(RETRY_POLICY.maxAttempts);
+		expect(env.emu.createdCount()).toBe(0);
+	});
+
+	test('an upload AssemblyAI refuses with its plain-text 422 (2026-08 spec): its words, HTTP 422, nothing created', async () => {
+		env.emu.onRequest((ctx: { method: string; pathname: string }) =>
+			ctx.pathname === '/v2/upload'
+				? { status: 422, headers: { 'content-type': 'text/plain' }, text: 'Upload failed, please try again. If you continue to have issues please reach out to support@assemblyai.com' }
+				: undefined,
+		);
+		const result = await runNode({
+			parameters: { operation: 'transcribe', source: 'binary', options: FAST },
+			inputs: [{ binary: { data: { data: Buffer.from('RIFF-audio') } } }],
+			credentials: env.credentials(),
+		});
+		expectError(result, 'NodeApiError', /\(HTTP 422\): Upload failed, please try again\. If you continue to have issues please reach out to support@assemblyai\.com/);
 		expect(env.emu.createdCount()).toBe(0);
 	});
 

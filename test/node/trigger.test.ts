@@ -1,6 +1,6 @@
 import { AssemblyAiHighlightsTrigger } from '../../nodes/AssemblyAiHighlightsTrigger/AssemblyAiHighlightsTrigger.node';
 import type { Emulator } from '../helpers/emulator';
-import { useEmulator, WILDFIRES_URL } from '../helpers/emulator';
+import { createTranscriptDirectly, useEmulator, WILDFIRES_URL } from '../helpers/emulator';
 import { runNode } from '../helpers/runNode';
 import type { TriggerOptions } from '../helpers/webhookServer';
 import { serveTrigger } from '../helpers/webhookServer';
@@ -106,6 +106,28 @@ describe('AssemblyAI Highlights Trigger, called by the emulator the way Assembly
 			const items = trigger.calls[0].result!.workflowData![0];
 			expect(items).toHaveLength(1);
 			expect(items[0].json).toMatchObject({ transcriptId: id, status: 'error', error: expect.stringMatching(/Download error/) });
+		});
+	});
+
+	test('a transcript made elsewhere that AssemblyAI detected as Spanish: the item says Key Phrases is English-only and names the language', async () => {
+		await withTrigger({}, async (trigger) => {
+			const id = await createTranscriptDirectly(env.emu, {
+				audio_url: 'https://media.example.com/entrevista.lang-es.mp3',
+				auto_highlights: true,
+				webhook_url: trigger.url,
+				webhook_auth_header_name: 'X-Webhook-Secret',
+				webhook_auth_header_value: SECRET,
+			});
+			await emu().webhooksSettled();
+			await trigger.settled();
+			const items = trigger.calls[0].result!.workflowData![0];
+			expect(items).toHaveLength(1);
+			expect(items[0].json).toMatchObject({
+				transcriptId: id,
+				status: 'completed',
+				error: `Transcript ${id} has no key phrases: AssemblyAI detected Spanish (es); Key Phrases is available for English only, so this transcript has none`,
+				errorDescription: expect.stringMatching(/English audio only/),
+			});
 		});
 	});
 

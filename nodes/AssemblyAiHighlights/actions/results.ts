@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { Transcript } from '../highlights';
-import { findHighlightsProblem, shapeTranscript, tellsSpeakers } from '../highlights';
+import { findHighlightsProblem, noKeyPhrasesInLanguage, shapeTranscript, tellsSpeakers } from '../highlights';
 import type { TranscriptJson } from '../transport/types';
 import type { WaitResult } from '../transport/wait';
 import type { ItemSettings } from './settings';
@@ -49,6 +49,13 @@ export function itemsForTranscript(
 			itemIndex,
 			description:
 				'A deleted transcript cannot be restored. Check what deletes it (Delete Transcript, Options > Delete After Reading, or the AssemblyAI dashboard). Only a new transcript of the audio, paid for again, has key phrases.',
+		});
+	}
+	if (problem?.kind === 'notInLanguage') {
+		throw new NodeOperationError(node, `Transcript ${id} has no key phrases: ${noKeyPhrasesInLanguage(problem)}`, {
+			itemIndex,
+			description:
+				"Transcribing it again will not add them: AssemblyAI's Key Phrases model works on English audio only (en, en_au, en_uk, en_us). If the recording is in fact English, transcribe it with the \"Transcribe with Key Phrases\" operation, which sets the language to English.",
 		});
 	}
 	if (problem?.kind === 'notRequested') {

@@ -2,7 +2,7 @@
 export { shapeTranscript } from './shape';
 export { answerBytes, boundAnswer } from './bound';
 export type { BoundedAnswer } from './bound';
-export { findHighlightsProblem } from './problems';
+export { findHighlightsProblem, languageName, noKeyPhrasesInLanguage } from './problems';
 export { formatTime } from './time';
 export { selectPhrases } from './select';
 export { parseSpeakerNames, tellsSpeakers } from './speakers';

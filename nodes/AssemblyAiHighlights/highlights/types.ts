@@ -48,6 +48,8 @@ export interface Transcript {
 	/** Seconds. */
 	audio_duration?: number | null;
 	language_code?: string | null;
+	/** True when AssemblyAI detected the language (no language_code was sent). */
+	language_detection?: boolean | null;
 	text?: string | null;
 	words?: Word[] | null;
 	speaker_labels?: boolean | null;
@@ -122,5 +124,7 @@ export type HighlightsProblem =
 	| { kind: 'notCompleted'; status: string }
 	| { kind: 'failed'; message: string }
 	| { kind: 'notRequested' }
+	/** Key Phrases is English-only: a transcript in another language has none, however it was created. */
+	| { kind: 'notInLanguage'; languageCode: string; language: string | undefined; detected: boolean }
 	| { kind: 'deleted' }
 	| { kind: 'unavailable' };

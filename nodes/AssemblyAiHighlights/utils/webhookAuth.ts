@@ -17,18 +17,27 @@ export const WEBHOOK_AUTH_TEST = 'webhookHeaderAuthTest';
 
 /** An HTTP header name (RFC 9110 token). */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** What AssemblyAI accepts as webhook_auth_header_name (its spec of 2026-08): a narrower set than HTTP's. */
+const ASSEMBLYAI_HEADER_NAME = /^[A-Za-z0-9_-]+$/;
+/** AssemblyAI's limit for the header's name and for its value. */
+const MAX_HEADER_LENGTH = 1000;
 
 export interface WebhookHeader {
 	name: string;
 	value: string;
 }
 
-/** What is wrong with the credential's fields, or undefined when they make a usable header. */
+/** What is wrong with the credential's fields, or undefined when they make a header AssemblyAI accepts. Never quotes the secret. */
 function headerProblem(data: ICredentialDataDecryptedObject | undefined): string | undefined {
 	const name = String(data?.name ?? '').trim();
 	if (!name) return 'Header Name is empty';
-	if (!HEADER_NAME.test(name)) return `Header Name "${name}" is not a valid HTTP header name (letters, digits and - only, no spaces)`;
-	if (String(data?.secret ?? '') === '') return 'Header Secret is empty';
+	if (name.length > MAX_HEADER_LENGTH) return `Header Name is longer than ${MAX_HEADER_LENGTH} characters, the most AssemblyAI accepts`;
+	if (!HEADER_NAME.test(name)) return `Header Name "${name}" is not a valid HTTP header name (ASCII letters, digits, - and _ only, no spaces)`;
+	if (!ASSEMBLYAI_HEADER_NAME.test(name)) return `Header Name "${name}" cannot be used by AssemblyAI: ASCII letters, digits, - and _ only`;
+	const secret = String(data?.secret ?? '');
+	if (secret === '') return 'Header Secret is empty';
+	if (secret.length > MAX_HEADER_LENGTH) return `Header Secret is longer than ${MAX_HEADER_LENGTH} characters, the most AssemblyAI accepts`;
+	if (/[\r\n]/.test(secret)) return 'Header Secret contains a line break, which AssemblyAI does not accept';
 	return undefined;
 }
 
