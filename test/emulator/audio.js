@@ -20,6 +20,9 @@ const messages = require('./messages');
  * @property {number} [durationSeconds]  completes as a recording this long, derived from the recorded one (long-recording.js)
  * @property {string} [language]  the language detected when the request has no `language_code` (language.js); like the
  *   timing, it does not change the outcome
+ * @property {Record<string, (sent: any) => any>} [echo]  request fields the transcript reports in another form than sent,
+ *   in every view of it (the create's answer, lookups): e.g. `{ language_code: () => 'en' }`. No such normalisation is
+ *   documented; it lets a test check that a client does not take an unexplained difference for another request
  */
 
 /**

@@ -210,6 +210,27 @@ describe('drop-after: the request took effect, then the connection is reset with
 	});
 });
 
+describe('503-after: the request took effect, then a proxy in front answers 503', () => {
+	let emu: Emulator;
+	beforeAll(async () => {
+		emu = await startEmulator({ apiKey: 'k', queuedMs: 0, processingMs: 0 });
+	});
+	afterAll(() => emu.close());
+	beforeEach(() => emu.reset());
+
+	it('create: a plain 503 (no body), yet the transcript exists, is listed and logged', async () => {
+		emu.setFaults([{ route: 'create', kind: '503-after', times: 1 }]);
+		const answer = await raw(emu, 'POST', '/v2/transcript', { body: { audio_url: WILDFIRES } });
+		expect(answer.status).toBe(503);
+		expect(answer.text).toBe('');
+		expect(emu.createdCount()).toBe(1);
+		const [log] = emu.faultStats().log;
+		expect(log).toMatchObject({ route: 'create', kind: '503-after', status: 503 });
+		const list = JSON.parse((await raw(emu, 'GET', '/v2/transcript?limit=200')).text);
+		expect(list.transcripts.map((t: { id: string }) => t.id)).toEqual([log.transcriptId]);
+	});
+});
+
 describe('malformed-json and slow: the request took effect, the answer is broken or late', () => {
 	let emu: Emulator;
 	beforeAll(async () => {

@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * Switchable faults: a list of rules (`emu.setFaults([...])`) that make chosen requests fail the way a flaky network
- * or an overloaded AssemblyAI would: 429, 5xx, a connection dropped before or after the request took effect,
+ * or an overloaded AssemblyAI would: 429, 5xx, a connection dropped before or after the request took effect, a 503 after
+ * the request took effect (a proxy in front that gave up waiting for the answer),
  * a slow answer, or a truncated JSON body. Random rules use a seeded PRNG, so a run is reproducible.
  *
  * The server asks `decide(route)` once per request, when its headers arrive, and then applies the fault
@@ -14,7 +15,7 @@ const faults = require('./faults');
 /** @typedef {import('./http-util').Reply} Reply */
 
 /** @typedef {'upload' | 'create' | 'get' | 'list' | 'delete'} FaultRoute */
-/** @typedef {'429' | '500' | '502' | '503' | '504' | 'drop-before' | 'drop-after' | 'slow' | 'malformed-json'} FaultKind */
+/** @typedef {'429' | '500' | '502' | '503' | '504' | 'drop-before' | 'drop-after' | '503-after' | 'slow' | 'malformed-json'} FaultKind */
 
 /**
  * @typedef {object} FaultRule
@@ -50,7 +51,7 @@ const faults = require('./faults');
  * @property {string} path
  * @property {number} at             ms timestamp
  * @property {number} [status]       the HTTP status sent (not for drops)
- * @property {string} [transcriptId] create: the transcript that was created although its answer was lost/late
+ * @property {string} [transcriptId] create: the transcript that was created although its answer was lost/late/a 503
  * @property {string} [uploadUrl]    upload: the upload that was stored although its answer was lost/late
  */
 
@@ -62,7 +63,7 @@ const faults = require('./faults');
  */
 
 const ROUTES = /** @type {const} */ (['upload', 'create', 'get', 'list', 'delete']);
-const KINDS = /** @type {const} */ (['429', '500', '502', '503', '504', 'drop-before', 'drop-after', 'slow', 'malformed-json']);
+const KINDS = /** @type {const} */ (['429', '500', '502', '503', '504', 'drop-before', 'drop-after', '503-after', 'slow', 'malformed-json']);
 
 /** Faults that answer instead of the emulator: the request has no effect. */
 const ANSWER_KINDS = ['429', '500', '502', '503', '504'];

@@ -106,6 +106,7 @@ const routes = [
 						? detectLanguage(body.audio_url, upload.bytes, scenario?.language)
 						: null,
 				timing: { queuedMs: scenario?.queuedMs, processingMs: scenario?.processingMs },
+				echo: scenario?.echo,
 			});
 			state.createdParams.push(structuredClone(body));
 			state.webhooks.track(record);

@@ -11,6 +11,7 @@ const messages = require('./messages');
 const { routes } = require('./routes');
 const { readBody, send, sendTruncated, errorReply } = require('./http-util');
 const { routeOf, answerFor, ANSWER_KINDS } = require('./fault-plan');
+const faults = require('./faults');
 
 /** @typedef {import('./routes').RequestContext} RequestContext */
 /** @typedef {import('./routes').RequestLogEntry} RequestLogEntry */
@@ -118,12 +119,18 @@ function createServer({ state, requests, hooks, faultPlan }) {
 			return;
 		}
 
-		// drop-after, malformed-json, slow: the request took effect; note what it created.
+		// drop-after, 503-after, malformed-json, slow: the request took effect; note what it created.
 		const json = /** @type {Record<string, any> | undefined} */ (reply.json);
 		if (reply.status === 200 && json && fault.route === 'create') fault.log.transcriptId = json.id;
 		if (reply.status === 200 && json && fault.route === 'upload') fault.log.uploadUrl = json.upload_url;
 		if (fault.kind === 'drop-after') {
 			req.socket.destroy();
+			return;
+		}
+		if (fault.kind === '503-after') {
+			// A load balancer or proxy in front of the API that gave up on the answer: the client sees a plain 503.
+			fault.log.status = 503;
+			send(res, faults.serviceUnavailable());
 			return;
 		}
 		fault.log.status = reply.status;

@@ -25,6 +25,7 @@ const { longCompletedBody } = require('./long-recording');
  * @property {string | null} detectedLanguage  the language detected (language.js) when the request had no language_code; else null
  * @property {number | null} deletedAt
  * @property {number | null} webhookStatusCode  the last HTTP status the webhook receiver answered (webhooks.js)
+ * @property {Record<string, (sent: any) => any> | undefined} echo  request fields reported in another form (Scenario.echo)
  */
 
 /** @typedef {{ queuedMs: number, processingMs: number }} Clock */
@@ -57,9 +58,10 @@ class TranscriptStore {
 	 * @param {string} [input.uploadId]
 	 * @param {string | null} [input.detectedLanguage]
 	 * @param {Partial<Clock>} [input.timing]  per-transcript override (scenarios)
+	 * @param {Record<string, (sent: any) => any>} [input.echo]  request fields reported in another form (scenarios)
 	 * @returns {TranscriptRecord}
 	 */
-	create({ params, outcome, uploadId, detectedLanguage = null, timing = {} }) {
+	create({ params, outcome, uploadId, detectedLanguage = null, timing = {}, echo }) {
 		/** @type {TranscriptRecord} */
 		const record = {
 			id: crypto.randomUUID(),
@@ -72,6 +74,7 @@ class TranscriptStore {
 			detectedLanguage,
 			deletedAt: null,
 			webhookStatusCode: null,
+			echo,
 		};
 		this.records.set(record.id, record);
 		return record;

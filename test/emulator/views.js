@@ -80,6 +80,9 @@ function applyRequest(view, record) {
 	view.language_detection = detecting;
 	if (detecting) view.language_code = null;
 	view.language_confidence = null;
+	for (const [field, form] of Object.entries(record.echo ?? {})) {
+		if (params[field] !== undefined) view[field] = form(structuredClone(params[field]));
+	}
 	view.id = record.id;
 	view.audio_url = params.audio_url;
 	view.speech_models = speechModelsOf(params);

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 export interface FaultRule {
 	route: 'upload' | 'create' | 'get' | 'list' | 'delete' | '*';
-	kind: '429' | '500' | '502' | '503' | '504' | 'drop-before' | 'drop-after' | 'slow' | 'malformed-json';
+	kind: '429' | '500' | '502' | '503' | '504' | 'drop-before' | 'drop-after' | '503-after' | 'slow' | 'malformed-json';
 	probability?: number;
 	every?: number;
 	times?: number;
@@ -36,6 +36,8 @@ export interface Emulator {
 		processingMs?: number;
 		/** Completes as a recording this long, derived from the recorded one (test/emulator/long-recording.js). */
 		durationSeconds?: number;
+		/** Request fields the transcript reports in another form than sent, e.g. `{ language_code: () => 'en' }`. */
+		echo?: Record<string, (sent: unknown) => unknown>;
 	}): void;
 	onRequest(hook: (ctx: { method: string; pathname: string; path: string }) => unknown): () => void;
 	setFaults(rules: FaultRule[], options?: { seed?: number }): void;

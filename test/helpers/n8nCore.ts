@@ -109,6 +109,8 @@ export interface WorkflowRun {
 	cancel: () => void;
 }
 
+let executions = 0;
+
 export function startWorkflow(opts: {
 	nodes: INode[];
 	connections: IConnections;
@@ -126,13 +128,16 @@ export function startWorkflow(opts: {
 		active: false,
 		settings: { executionOrder: 'v1' },
 	});
-	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', { id: 'test-workflow' } as IWorkflowBase);
+	// Every run is its own execution, as in n8n: the node remembers what it created per execution.
+	const executionId = `test-execution-${++executions}`;
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, { id: 'test-workflow' } as IWorkflowBase);
 	let finished!: (run: IRun) => void;
 	const done = new Promise<IRun>((resolve) => (finished = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => finished(run));
 
 	const additionalData = {
 		...baseAdditionalData(new TestCredentialsHelper(opts.credentialTypes, opts.credentials)),
+		executionId,
 		...opts.additionalData,
 		hooks,
 	} as unknown as IWorkflowExecuteAdditionalData;

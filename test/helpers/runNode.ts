@@ -69,6 +69,8 @@ export interface RunOptions {
 	inputs?: InputItem[];
 	credentials: IDataObject;
 	onError?: INode['onError'];
+	/** The node's Settings as n8n stores them on the node (Retry On Fail: retryOnFail, maxTries, waitBetweenTries). */
+	settings?: Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries' | 'alwaysOutputData'>;
 	additionalData?: Record<string, unknown>;
 	/** The AssemblyAI Webhook Header Auth API credential, for Webhook Authentication "Header Auth". */
 	webhookAuth?: { name: string; secret: string };
@@ -111,6 +113,7 @@ export function startNode(options: RunOptions) {
 				...(options.webhookAuth ? { assemblyAiHighlightsWebhookAuthApi: { id: 'cred-2', name: 'AssemblyAI webhook header' } } : {}),
 			},
 			onError: options.onError,
+			...options.settings,
 		},
 	];
 	const { done, cancel, workflow, additionalData } = startWorkflow({

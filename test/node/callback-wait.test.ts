@@ -91,7 +91,7 @@ describe('Transcribe with Key Phrases, Wait for AssemblyAI\'s Callback', () => {
 			// The whole resume URL, its token included, went to AssemblyAI as webhook_url.
 			const sent = emu().createdParams().map((p) => p.webhook_url as string);
 			expect(new Set(sent).size).toBe(1);
-			expect(sent[0]).toMatch(new RegExp(`^${execution.base}/webhook-waiting/test-execution\\?signature=[\\w-]+$`));
+			expect(sent[0]).toMatch(new RegExp(`^${execution.base}/webhook-waiting/test-execution-\\d+\\?signature=[\\w-]+$`));
 
 			const done = await execution.finished;
 			await emu().webhooksSettled();

@@ -43,25 +43,30 @@ describe('a lost answer: the transcript AssemblyAI created is found and used', (
 	});
 });
 
-describe("never a stranger's transcript", () => {
-	test('another transcript of the same audio URL, made with other options, is not taken for the lost one', async () => {
-		const stranger = await createTranscriptDirectly(env.emu, { auto_highlights: true, speaker_labels: true });
-		// Cut off before AssemblyAI read it: nothing was created, so the node must send it again.
+describe("never a stranger's transcript, and never a second request while one may be ours", () => {
+	test('no transcript of the audio URL since the request was sent: it was not created, and is sent again', async () => {
+		// Cut off before AssemblyAI read it: nothing was created.
 		env.emu.setFaults([{ route: 'create', kind: 'drop-before', times: 1 }]);
 		const result = await runNode({ parameters: transcribe(), credentials: env.credentials() });
 		expect(result.error).toBeUndefined();
-		expect(env.emu.createdCount()).toBe(2);
-		const own = createdIds().find((id) => id !== stranger);
-		expect(result.items[0].json.transcriptId).toBe(own);
-		expect(env.emu.createdParams()[1].speaker_labels).toBeUndefined();
+		expect(env.emu.createdCount()).toBe(1);
+		expect(result.items[0].json.transcriptId).toBe(createdIds()[0]);
 	});
 
-	test('nor one of the same request with other speech models', async () => {
-		const stranger = await createTranscriptDirectly(env.emu, { auto_highlights: true, language_code: 'en_us', speech_models: ['universal-2'] });
+	test.each([
+		['other options (Speaker Labels on)', { auto_highlights: true, speaker_labels: true }, /speaker_labels true, not sent/],
+		['other speech models', { auto_highlights: true, language_code: 'en_us', speech_models: ['universal-2'] }, /speech_models \["universal-2"\], sent \["universal-3-5-pro","universal-2"\]/],
+	])('another transcript of the same audio URL made just before, with %s: not taken, and no request sent again; the error names it and how it differs', async (_label, body, difference) => {
+		const stranger = await createTranscriptDirectly(env.emu, body);
 		env.emu.setFaults([{ route: 'create', kind: 'drop-before', times: 1 }]);
 		const result = await runNode({ parameters: transcribe(), credentials: env.credentials() });
-		expect(env.emu.createdCount()).toBe(2);
-		expect(result.items[0].json.transcriptId).not.toBe(stranger);
+		expect(env.emu.createdCount()).toBe(1);
+		expect(result.status).toBe('error');
+		expect(result.error?.context?.possibleTranscriptIds).toEqual([stranger]);
+		expect(result.error?.description).toContain(stranger);
+		expect(result.error?.description).toMatch(difference);
+		expect(result.error?.description).toMatch(/not sent again/);
+		expect(result.error?.description).toMatch(/Get Highlights/);
 	});
 });
 
@@ -110,5 +115,39 @@ describe('items of one execution never share a transcript', () => {
 		const ids = result.items.map((i) => i.json.transcriptId);
 		expect(new Set(ids).size).toBe(2);
 		expect([...ids].sort()).toEqual([...createdIds()].sort());
+	});
+});
+
+describe('a 503 to the transcript request does not prove nothing was created', () => {
+	test('the transcript was created, then a proxy in front answered 503: it is found, one transcript', async () => {
+		env.emu.setFaults([{ route: 'create', kind: '503-after', times: 1 }]);
+		const result = await runNode({ parameters: transcribe(), credentials: env.credentials() });
+		expect(result.error).toBeUndefined();
+		expect(env.emu.createdCount()).toBe(1);
+		expect(result.items[0].json).toMatchObject({ transcriptId: createdIds()[0], status: 'completed' });
+		expect(lists().length).toBeGreaterThan(0);
+	});
+
+	test('a 503 with nothing created: the list shows none, the request is sent again, one transcript', async () => {
+		env.emu.setFaults([{ route: 'create', kind: '503', times: 1 }]);
+		const result = await runNode({ parameters: transcribe(), credentials: env.credentials() });
+		expect(result.error).toBeUndefined();
+		expect(env.emu.createdCount()).toBe(1);
+		expect(lists().length).toBeGreaterThan(0);
+	});
+});
+
+describe('the lookup fails closed: a field echoed in another form is never taken for "nothing was created"', () => {
+	test('language_code sent en_us, echoed en, answer lost: no second request; the error names the transcript', async () => {
+		env.emu.addScenario({ match: (url) => url === WILDFIRES_URL, echo: { language_code: () => 'en' } });
+		env.emu.setFaults([{ route: 'create', kind: 'drop-after', times: 1 }]);
+		const result = await runNode({ parameters: transcribe(), credentials: env.credentials() });
+		expect(env.emu.createdCount()).toBe(1);
+		expect(result.status).toBe('error');
+		const [id] = createdIds();
+		expect(result.error?.message).toMatch(/may have created the transcript of https:\/\/assembly\.ai\/wildfires\.mp3/);
+		expect(result.error?.description).toContain(id);
+		expect(result.error?.description).toMatch(/not sent again/);
+		expect(result.error?.context?.possibleTranscriptIds).toEqual([id]);
 	});
 });

@@ -7,7 +7,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { parseApiTime } from '../../nodes/AssemblyAiHighlights/transport/apiTime';
 import { TranscriptClaims } from '../../nodes/AssemblyAiHighlights/transport/claims';
-import { matchesRequest, readListPage } from '../../nodes/AssemblyAiHighlights/transport/createdTranscript';
+import { matchesRequest, readListPage, requestDifferences } from '../../nodes/AssemblyAiHighlights/transport/createdTranscript';
 
 describe("AssemblyAI's time stamps, whatever this process's time zone", () => {
 	test.each([
@@ -84,6 +84,11 @@ describe('whether a transcript is what the request asked for', () => {
 		['multichannel, not asked for', { multichannel: true }],
 	])('not with %s', (_label, change) => {
 		expect(matchesRequest({ ...echoed, ...change }, sent)).toBe(false);
+	});
+
+	test('no normalisation is assumed: en_us echoed as en is a difference, named with both values; a webhook URL is named, not shown', () => {
+		expect(requestDifferences({ ...echoed, language_code: 'en' }, sent)).toEqual(['language_code "en", sent "en_us"']);
+		expect(requestDifferences({ ...echoed, webhook_url: 'https://n8n.example/webhook-waiting/43?token=abc' }, sent)).toEqual(['another webhook_url']);
 	});
 
 	test('fields a transcript reports as null or not at all prove nothing (a queued transcript may not show them yet)', () => {

@@ -1,6 +1,7 @@
 import type { HttpFailure } from '../../nodes/AssemblyAiHighlights/transport/errors';
 import { RETRY_POLICY } from '../../nodes/AssemblyAiHighlights/transport/policy';
-import { backoffMs, decideRetry, parseRetryAfter } from '../../nodes/AssemblyAiHighlights/transport/retry';
+import { backoffMs, decideRetry } from '../../nodes/AssemblyAiHighlights/transport/retry';
+import { parseRetryAfter } from '../../nodes/AssemblyAiHighlights/transport/retryAfter';
 
 const status = (s: number, retryAfterMs?: number): HttpFailure => ({ status: s, message: `HTTP ${s}`, retryAfterMs });
 const network = (code: string): HttpFailure => ({ code, message: code });
@@ -9,8 +10,10 @@ const fixedRandom = () => 0.5;
 describe('which failures are retried, and how a create is never sent twice blindly', () => {
 	test.each([
 		[status(429), 'retry', 'retry'],
-		[status(503), 'retry', 'retry'],
 		[network('ECONNREFUSED'), 'retry', 'retry'],
+		// A 503 may come from a proxy in front, after the transcript was made: looked for first.
+		[status(503), 'retry', 'checkCreated'],
+		[status(520), 'retry', 'checkCreated'],
 		[status(500), 'retry', 'checkCreated'],
 		[status(502), 'retry', 'checkCreated'],
 		[status(504), 'retry', 'checkCreated'],
@@ -25,6 +28,17 @@ describe('which failures are retried, and how a create is never sent twice blind
 	] as Array<[HttpFailure, string, string]>)('%j: idempotent %s, create %s', (failure, idempotent, create) => {
 		expect(decideRetry(failure, 'idempotent', 1, RETRY_POLICY, fixedRandom).action).toBe(idempotent);
 		expect(decideRetry(failure, 'create', 1, RETRY_POLICY, fixedRandom).action).toBe(create);
+	});
+
+	test('a create that gives up after a failure that proves nothing still has the transcripts looked at first', () => {
+		const last = RETRY_POLICY.maxAttempts;
+		expect(decideRetry(status(503), 'create', last)).toEqual({ action: 'fail', mayHaveCreated: true });
+		expect(decideRetry(network('ECONNRESET'), 'create', last)).toEqual({ action: 'fail', mayHaveCreated: true });
+		expect(decideRetry(status(408), 'create', 1)).toEqual({ action: 'fail', mayHaveCreated: true });
+		expect(decideRetry({ code: 'ESOMETHINGNEW', message: 'new' }, 'create', 1)).toEqual({ action: 'fail', mayHaveCreated: true });
+		for (const refusal of [400, 401, 403, 404, 422]) expect(decideRetry(status(refusal), 'create', 1)).toEqual({ action: 'fail', mayHaveCreated: false });
+		expect(decideRetry(status(429, 120_000), 'create', 1)).toEqual({ action: 'fail', mayHaveCreated: false });
+		expect(decideRetry(status(503), 'idempotent', last)).toEqual({ action: 'fail', mayHaveCreated: false });
 	});
 
 	test('bounded: the last attempt fails whatever the error', () => {

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { TranscriptClaims } from './claims';
 import type { Candidate } from './createdTranscript';
-import { matchesRequest, readListPage } from './createdTranscript';
+import { readListPage, requestDifferences } from './createdTranscript';
 import { CLOCK_SLACK_MS, CREATE_TIMEOUT_MS, LOOKUP_TIMEOUT_MS } from './policy';
 import { apiRequest, isJsonObject } from './request';
 import type { ApiContext, BinaryStream, TranscriptJson, TranscriptParams } from './types';
@@ -85,9 +85,11 @@ const SEARCH_CANDIDATES = 10;
 /**
  * The transcript a lost answer was about, or undefined when the request surely created none (then it
  * is sent again). Adopts only a transcript created since `sentAt` (less the clock slack) whose audio
- * URL and request fields are the ones sent, and that no other item claimed. When that cannot be told
- * (the list or a lookup fails, a creation time is unreadable, too many transcripts to look through),
- * it throws rather than send the request again or take a stranger's transcript.
+ * URL and request fields are the ones sent, and that no other item claimed. Fails closed: when that
+ * cannot be told (the list or a lookup fails, a creation time is unreadable, too many transcripts to
+ * look through), or when a transcript of the audio URL was created in that time but shows fields
+ * other than sent (AssemblyAI may echo a field in another form), it throws naming the transcripts
+ * rather than send the request again or take a stranger's transcript.
  */
 async function findCreatedTranscript(
 	ctx: ApiContext,
@@ -100,6 +102,7 @@ async function findCreatedTranscript(
 	const windowStart = sentAt - CLOCK_SLACK_MS;
 	const candidates: Candidate[] = [];
 	const unsure: string[] = [];
+	const differing: string[] = [];
 	let complete = false;
 	let found: TranscriptJson | undefined;
 	try {
@@ -119,7 +122,11 @@ async function findCreatedTranscript(
 		if (candidates.length > SEARCH_CANDIDATES) complete = false;
 		for (const candidate of candidates.slice(0, SEARCH_CANDIDATES)) {
 			const transcript = await getTranscript(ctx, candidate.id, itemIndex);
-			if (!matchesRequest(transcript, params)) continue;
+			const differences = requestDifferences(transcript, params);
+			if (differences.length) {
+				differing.push(`${candidate.id} (${differences.join('; ')})`);
+				continue;
+			}
 			if (Number.isNaN(candidate.created)) {
 				unsure.push(candidate.id);
 				continue;
@@ -142,11 +149,15 @@ async function findCreatedTranscript(
 		claims.claim(found.id);
 		return found;
 	}
-	if (complete && unsure.length === 0) return undefined;
+	// Sent again only when no transcript of this audio URL, not another item's, was created in the window.
+	if (complete && candidates.length === 0) return undefined;
 	const maybe = (unsure.length ? unsure : candidates.map((c) => c.id)).slice(0, SEARCH_CANDIDATES);
+	const shows = differing.length
+		? ` AssemblyAI shows ${differing.join(', ')}: it may report a field in another form than it was sent, so this does not prove it is another request.`
+		: '';
 	const error = new NodeOperationError(ctx.getNode(), `AssemblyAI may have created the transcript of ${audioUrl}, and which transcript it is cannot be told for sure`, {
 		itemIndex,
-		description: `To avoid paying for it twice, the request was not sent again.${maybe.length ? ` It may be ${maybe.join(' or ')}.` : ''} ${CHECK_DASHBOARD}`,
+		description: `To avoid paying for it twice, the request was not sent again.${maybe.length ? ` It may be ${maybe.join(' or ')}.` : ''}${shows} ${CHECK_DASHBOARD}`,
 	});
 	error.context.possibleTranscriptIds = maybe;
 	throw error;

@@ -55,22 +55,40 @@ function sameValue(sent: unknown, echoed: unknown): boolean {
 }
 
 /**
- * Whether a transcript is what `params` asked for: every request field it reports has the value
- * sent, and the optional ones not sent are empty. A field it reports as null or not at all proves
- * nothing (a queued transcript may not show every field yet).
+ * How a transcript differs from what `params` asked for: the request fields it reports with another
+ * value than sent ("language_code: en, sent en_us"), and the optional ones not sent that it reports
+ * set. A field it reports as null or not at all proves nothing (a queued transcript may not show every
+ * field yet). Empty: it is what was asked for.
+ *
+ * No difference is explained away: AssemblyAI documents no normalisation of an echoed field (its spec,
+ * openapi-2026-08.yml, gives `language_code` and the others as "the language of your audio file" etc.,
+ * and the recorded transcripts, shared/assemblyai/examples, echo what was sent). Strings are compared
+ * without case or surrounding spaces only. A known normalisation would be accepted here, with its source.
  */
-export function matchesRequest(transcript: IDataObject, params: IDataObject): boolean {
-	if (transcript.audio_url !== params.audio_url) return false;
+export function requestDifferences(transcript: IDataObject, params: IDataObject): string[] {
+	const differences: string[] = [];
+	const shown = (value: unknown) => JSON.stringify(value);
+	if (transcript.audio_url !== params.audio_url) differences.push(`audio_url ${shown(transcript.audio_url)}`);
 	for (const [field, sent] of Object.entries(params)) {
 		if (field === 'audio_url' || field === 'webhook_auth_header_value') continue;
 		const echoed = transcript[field];
 		// The header's value is never shown; `webhook_auth` tells whether one was set.
-		if (field === 'webhook_auth_header_name' && typeof echoed !== 'string' && transcript.webhook_auth === false) return false;
-		if (echoed !== undefined && echoed !== null && !sameValue(sent, echoed)) return false;
+		if (field === 'webhook_auth_header_name' && typeof echoed !== 'string' && transcript.webhook_auth === false) {
+			differences.push('webhook_auth false, a webhook header was sent');
+			continue;
+		}
+		if (echoed === undefined || echoed === null || sameValue(sent, echoed)) continue;
+		// A webhook URL may carry a token (n8n's resume URL does): named, not shown.
+		differences.push(field === 'webhook_url' ? 'another webhook_url' : `${field} ${shown(echoed)}, sent ${shown(sent)}`);
 	}
 	for (const field of OPTIONAL_FIELDS) {
-		if (params[field] === undefined && !isEmpty(transcript[field])) return false;
+		if (params[field] === undefined && !isEmpty(transcript[field])) differences.push(`${field} ${shown(transcript[field])}, not sent`);
 	}
-	if (params.webhook_auth_header_name === undefined && transcript.webhook_auth === true) return false;
-	return true;
+	if (params.webhook_auth_header_name === undefined && transcript.webhook_auth === true) differences.push('webhook_auth true, no webhook header was sent');
+	return differences;
+}
+
+/** Whether a transcript is what `params` asked for (see requestDifferences). */
+export function matchesRequest(transcript: IDataObject, params: IDataObject): boolean {
+	return requestDifferences(transcript, params).length === 0;
 }

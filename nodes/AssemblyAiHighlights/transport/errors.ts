@@ -1,6 +1,6 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
-import { parseRetryAfter } from './retry';
+import { parseRetryAfter } from './retryAfter';
 
 /** What an HTTP failure from n8n's request helper tells us, without the request (which holds the key). */
 export interface HttpFailure {

@@ -1,9 +1,16 @@
-import type { RetryPolicy } from './retry';
-
 /*
- * How patient the transport is: retries and time limits, in one module. Tests that need shorter
- * delays replace this module whole (jest.mock) and run the rest of the code unchanged.
+ * How patient the transport is: retries and time limits, in one module of data that imports nothing
+ * (retry.ts, request.ts and assemblyAi.ts read it). Tests that need shorter delays replace this
+ * module whole (jest.mock) and run the rest of the code unchanged.
  */
+
+export interface RetryPolicy {
+	maxAttempts: number;
+	baseDelayMs: number;
+	maxDelayMs: number;
+	/** A Retry-After longer than this is not waited for: the error is shown instead. */
+	maxRetryAfterMs: number;
+}
 
 export const RETRY_POLICY: RetryPolicy = {
 	maxAttempts: 6,

@@ -80,6 +80,11 @@ export async function apiRequest<T>(ctx: ApiContext, request: ApiRequest<T>): Pr
 		}
 		const decision = decideRetry(failure, request.retry, attempt, RETRY_POLICY);
 		if (decision.action === 'fail') {
+			// Given up, but what the request may have created is looked for first: a later try must not pay again.
+			if (decision.mayHaveCreated && request.findCreated) {
+				const created = await request.findCreated(sentAt);
+				if (created !== undefined) return created;
+			}
 			throw toNodeApiError(ctx.getNode(), failure, request.what, request.itemIndex, failure.status ? request.hints?.[failure.status] : undefined);
 		}
 		if (decision.action === 'checkCreated' && !request.findCreated) {

@@ -1,6 +1,5 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { createTranscript } from '../../transport/assemblyAi';
 import { TranscriptClaims } from '../../transport/claims';
 import type { TranscriptJson } from '../../transport/types';
 import type { WaitResult } from '../../transport/wait';
@@ -10,28 +9,25 @@ import { withWebhookAuth } from '../../utils/webhookAuth';
 import { checkBatch } from '../callback/status';
 import { callbackParams, waitForCallbacks } from '../callback/wait';
 import { deleteReadTranscripts, outputIsDelivered, readForDeletion } from '../deleteAfterReading';
-import type { ItemOutcome } from '../results';
+import type { CreatedTranscript, ItemOutcome } from '../results';
 import { asNodeError, collectOutcomes, itemsForWaitResult, statusItem, stopError } from '../results';
-import type { ItemSettings } from '../settings';
 import { combinedWait, readItemSettings } from '../settings';
-import type { AudioSource } from './audio';
-import { readAudioSource, resolveAudioUrl } from './audio';
+import { readAudioSource } from './audio';
+import { recordingFingerprint, transcriptsOfThisExecution } from './createdInExecution';
 import { checkSpeakersCanBeTold, readTranscriptParams } from './params';
+import { logCreatedWhenStopped } from './stopped';
+import type { Plan } from './submit';
+import { submitOnce } from './submit';
 
 /** Uploads and transcript requests in flight at once. */
 const SUBMIT_CONCURRENCY = 4;
 
-interface Plan {
-	itemIndex: number;
-	audio: AudioSource;
-	params: IDataObject;
-	settings: ItemSettings;
-}
-
 /**
  * Transcribe with Key Phrases: check every item, then upload and submit them all (bounded
  * concurrency), then wait for all transcripts together, so a batch takes about as long as its
- * slowest recording.
+ * slowest recording. A recording this node already transcribed in this execution with the same
+ * options (an earlier try of Retry On Fail, an earlier call as an AI tool) is read again, not paid
+ * for again (see createdInExecution.ts).
  */
 export async function transcribe(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
@@ -39,6 +35,7 @@ export async function transcribe(this: IExecuteFunctions): Promise<INodeExecutio
 	const stopOnError = !this.continueOnFail();
 
 	const plans: Plan[] = [];
+	const occurrences = new Map<string, number>();
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const settings = readItemSettings(this, itemIndex);
@@ -46,7 +43,11 @@ export async function transcribe(this: IExecuteFunctions): Promise<INodeExecutio
 			if (settings.waitMode !== 'none') checkSpeakersCanBeTold(this, params, settings.output, itemIndex);
 			if (settings.waitMode === 'callback') params = await callbackParams(this, params, settings.output, itemIndex);
 			params = await withWebhookAuth(this, params, itemIndex);
-			plans.push({ itemIndex, audio: await readAudioSource(this, items[itemIndex], itemIndex), params, settings });
+			const audio = await readAudioSource(this, items[itemIndex], itemIndex);
+			const fingerprint = recordingFingerprint(audio, params);
+			const occurrence = occurrences.get(fingerprint) ?? 0;
+			occurrences.set(fingerprint, occurrence + 1);
+			plans.push({ itemIndex, audio, params, settings, fingerprint, occurrence });
 		} catch (error) {
 			if (stopOnError) throw asNodeError(this, error, itemIndex);
 			outcomes.push({ itemIndex, error });
@@ -62,12 +63,18 @@ export async function transcribe(this: IExecuteFunctions): Promise<INodeExecutio
 	// On Error "Stop": after a failure no new item starts; those in flight finish, so the error can list them.
 	let stopped = false;
 	const claims = new TranscriptClaims();
+	const memory = transcriptsOfThisExecution(this);
+	// A lost answer's search never takes a transcript this node made earlier in the execution.
+	for (const id of memory?.transcriptIds() ?? []) claims.claim(id);
+	const signal = this.getExecutionCancelSignal?.();
+	const created: CreatedTranscript[] = [];
+	const requesting = new Set<number>();
 	const submitted = await mapWithConcurrency(plans, SUBMIT_CONCURRENCY, async (plan) => {
 		const itemIndex = plan.itemIndex;
 		if (stopped) return { plan, itemIndex };
 		try {
-			const audioUrl = await resolveAudioUrl(this, plan.audio, itemIndex);
-			const transcript = await createTranscript(this, { ...plan.params, audio_url: audioUrl }, itemIndex, claims);
+			const transcript = await submitOnce(this, plan, claims, memory, requesting);
+			created.push({ itemIndex, transcriptId: transcript.id });
 			return { plan, itemIndex, transcript };
 		} catch (error) {
 			if (stopOnError) stopped = true;
@@ -75,10 +82,12 @@ export async function transcribe(this: IExecuteFunctions): Promise<INodeExecutio
 		}
 	});
 	const failures = submitted.filter((s) => s.error);
-	if (stopOnError && failures.length) {
-		const created = submitted.flatMap((s) => (s.transcript ? [{ itemIndex: s.itemIndex, transcriptId: s.transcript.id }] : []));
-		throw stopError(this, failures[0], created, failures.slice(1));
+	created.sort((a, b) => a.itemIndex - b.itemIndex);
+	if (signal?.aborted) {
+		logCreatedWhenStopped(this, created, 'sending the transcript requests', [...requesting]);
+		throw failures.length ? stopError(this, failures[0], created, failures.slice(1)) : new NodeOperationError(this.getNode(), 'The execution was cancelled');
 	}
+	if (stopOnError && failures.length) throw stopError(this, failures[0], created, failures.slice(1));
 
 	const accepted: Array<{ plan: Plan; transcript: TranscriptJson }> = [];
 	for (const { plan, transcript, error } of submitted) {
@@ -107,8 +116,8 @@ export async function transcribe(this: IExecuteFunctions): Promise<INodeExecutio
 			}
 		};
 		const ids = [...planOf.keys()];
-		const signal = this.getExecutionCancelSignal?.();
 		let settled: Map<string, ItemOutcome>;
+		const logIfStopped = () => void (signal?.aborted && logCreatedWhenStopped(this, created, 'waiting for the transcripts'));
 		if (callbackMode) {
 			// AssemblyAI calls back once per transcript: if all finished before the execution could wait,
 			// no call would come, so they are read at once instead.
@@ -117,9 +126,9 @@ export async function transcribe(this: IExecuteFunctions): Promise<INodeExecutio
 				const waitingFor = toWaitFor.map((a) => ({ itemIndex: a.plan.itemIndex, transcriptId: a.transcript.id, settings: a.plan.settings }));
 				return await waitForCallbacks(this, outcomes, waitingFor);
 			}
-			settled = await readFinishedTranscripts(this, ids, batch.fetched, signal, settle);
+			settled = await readFinishedTranscripts(this, ids, batch.fetched, signal, settle).finally(logIfStopped);
 		} else {
-			settled = await waitForTranscripts(this, ids, { ...wait, checkAtOnce: false }, signal, settle);
+			settled = await waitForTranscripts(this, ids, { ...wait, checkAtOnce: false }, signal, settle).finally(logIfStopped);
 		}
 		outcomes.push(...settled.values());
 	}
