@@ -158,11 +158,16 @@ async function agentSuite({ tag, n8n, emu, stub, work, examples, byType, timed }
 		return `${bytes} bytes returned to the model; description offered: "${String(got.offered.description).slice(0, 120)}…"`;
 	});
 
-	await test(`${tag}: the model asks the tool twice for the same recording in one execution: both answers reach it, with the top phrase`, async () => {
+	await test(`${tag}: the model asks the tool twice for the same recording in one execution: one transcript at the emulator, both answers reach the model with the top phrase`, async () => {
 		const got = await ask(ids.askTwice, W.WILDFIRES, '/v1/responses');
 		assertEqual(got.results.length, 2, 'tool results the model received');
 		checkAnswer(got);
-		return `${got.created.length} transcript(s) created for two tool calls`;
+		// Once per execution (actions/transcribe/createdInExecution.ts): the second call reads the first transcript.
+		assertEqual(got.created.length, 1, 'transcripts created at the emulator for two calls with the same URL');
+		assertEqual(toolRuns(got.r.run).length, 2, 'tool runs');
+		const [first, second] = got.results.map((result) => JSON.parse(result)[0].transcriptId);
+		assertEqual(second, first, 'transcript ID in the second answer');
+		return `1 transcript for 2 tool calls (${first})`;
 	});
 }
 
