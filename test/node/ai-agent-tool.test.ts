@@ -82,6 +82,21 @@ describe('what the model is offered', () => {
 		expect(parameters).not.toHaveProperty('maxAnswerKb');
 		expect(parameters).not.toHaveProperty('audioUrl');
 	});
+
+	test("an expression in Wait for Result does not bring the tool's parameters into the node (n8n shows a property at the first expression among its conditions)", () => {
+		const workflow = new Workflow({
+			nodes: [{ id: 'n', name: 'N', type: 'assemblyAiHighlights', typeVersion: 1, position: [0, 0], parameters: { source: 'url', waitMode: '={{ $json.mode }}' } }],
+			connections: {},
+			active: false,
+			nodeTypes: new TestNodeTypes({ assemblyAiHighlights: new AssemblyAiHighlights() }),
+		});
+		const parameters = workflow.getNode('N')!.parameters;
+		// (The node's own Output properties for poll and callback both show then; the last one's default wins, as before.)
+		expect(parameters.output).not.toBe('topKeyPhrases');
+		expect(parameters.audioUrl).toBe('');
+		expect(parameters).not.toHaveProperty('maxAnswerKb');
+		expect(parameters).not.toHaveProperty('toolDescription');
+	});
 });
 
 describe('the tool at its defaults, the URL filled by the model', () => {

@@ -13,10 +13,14 @@ import { transcriptIdProperty } from '../transcriptId';
 export const TOOL_MAX_WAIT_MINUTES = 10;
 export const TOOL_MAX_ANSWER_KB = 4;
 
-/** Adds `'@tool': [true]` to a property's show (only in the tool) or hide (only in the node) conditions. */
+/**
+ * Adds `'@tool': [true]` to a property's show (only in the tool) or hide (only in the node)
+ * conditions. First among the show conditions: n8n shows a property as soon as one condition's
+ * parameter is an expression (an expression in Wait for Result, say), without reading the rest.
+ */
 function withToolCondition(property: INodeProperties, key: 'show' | 'hide'): INodeProperties {
 	const displayOptions = property.displayOptions ?? {};
-	return { ...property, displayOptions: { ...displayOptions, [key]: { ...displayOptions[key], '@tool': [true] } } };
+	return { ...property, displayOptions: { ...displayOptions, [key]: { '@tool': [true], ...displayOptions[key] } } };
 }
 export const onlyInTool = (properties: INodeProperties[]) => properties.map((p) => withToolCondition(p, 'show'));
 export const notInTool = (properties: INodeProperties[]) => properties.map((p) => withToolCondition(p, 'hide'));
