@@ -127,7 +127,7 @@ async function serverSuite(ctx) {
 			return `"${typed}": ${ok.status}; wrong key: ${wrong.status} (${String(wrong.message).slice(0, 80)})`;
 		});
 
-		await test(`${tag}: credential Test of AssemblyAI Webhook Header Auth API (tested by the nodes): a usable header OK, an empty secret or a bad name refused`, async () => {
+		await test(`${tag}: credential Test of AssemblyAI Webhook Header Auth API (tested by the nodes): a usable header OK; an empty secret, a name with spaces or a dot, a secret with a blank at its end or a line break refused`, async () => {
 			const testWith = async (data) =>
 				await srv.rest('POST', '/rest/credentials/test', { credentials: { id: W.TRIGGER_AUTH_CRED.id, name: W.TRIGGER_AUTH_CRED.name, type: W.WEBHOOK_AUTH_TYPE, data } });
 			const ok = await testWith({ name: W.TRIGGER_HEADER, secret: 'a-long-random-value' });
@@ -136,7 +136,14 @@ async function serverSuite(ctx) {
 			assertEqual([empty?.status, empty?.message], ['Error', 'Header Secret is empty'], 'Test with an empty secret');
 			const badName = await testWith({ name: 'X Webhook Secret', secret: 'a-long-random-value' });
 			assertEqual(badName?.status, 'Error', 'Test with a header name with spaces');
-			return `OK; "${empty.message}"; "${String(badName.message).slice(0, 60)}"`;
+			// Issue 23: what AssemblyAI refuses (a dot in the name, a line break) and what never matches (a blank at the end).
+			const dotted = await testWith({ name: 'X.Webhook.Secret', secret: 'a-long-random-value' });
+			assertEqual(dotted?.status, 'Error', 'Test with a dot in the header name');
+			const blank = await testWith({ name: W.TRIGGER_HEADER, secret: 'a-long-random-value ' });
+			assert(blank?.status === 'Error' && /starts or ends with a space/.test(blank.message), `Test with a blank after the secret: ${JSON.stringify(blank)}`);
+			const newline = await testWith({ name: W.TRIGGER_HEADER, secret: 'a-long-random-value\n' });
+			assert(newline?.status === 'Error' && /line break/.test(newline.message), `Test with a line break in the secret: ${JSON.stringify(newline)}`);
+			return `OK; "${empty.message}"; "${String(badName.message).slice(0, 60)}"; dot: ${dotted.status}; blank: ${blank.status}; line break: ${newline.status}`;
 		});
 
 		const executions = async (workflowId) => {
@@ -226,6 +233,11 @@ async function serverSuite(ctx) {
 				assertEqual(after.length - before, 0, 'new executions of the trigger workflow');
 				return okTrigger ? '401, 401, 401, 400; executions unchanged' : undefined;
 			});
+		}
+
+		// Issue 23: deleting only after the note is stored, and n8n's Retry of an execution whose CRM answered 429.
+		if (activated) {
+			await require('./callcenter-tests').retryTests({ tag, srv, n8n, emu, receiver, createTranscript, triggerSecret: ctx.triggerSecret, slug });
 		}
 
 		if (activated) await waitModeTests();

@@ -22,11 +22,15 @@ const ids = {
 	// Active workflows for `n8n start` (lib/server-tests.js).
 	srvTrigger: 'e2eSrvTrigger001',
 	srvWaitHook: 'e2eSrvWaitHook01',
+	srvTriggerCrm: 'e2eSrvTrigCrm001',
 };
 
 /** The trigger's webhookId: its production URL is /webhook/<webhookId>/assemblyai. */
 const TRIGGER_WEBHOOK_ID = 'e2e0aa1a-7219-4e6a-9d0e-000000000001';
 const TRIGGER_HEADER = 'X-Webhook-Secret';
+/** The Trigger -> CRM note -> Delete Transcript workflow's trigger (issue 23): /webhook/<this>/assemblyai. */
+const TRIGGER_CRM_WEBHOOK_ID = 'e2e0aa1a-7219-4e6a-9d0e-000000000003';
+const TRIGGER_CRM_PATH = '/trigger-crm/notes';
 /** The webhook auth headers live in AssemblyAI Webhook Header Auth API credentials, never in a workflow. */
 const WEBHOOK_AUTH_TYPE = 'assemblyAiHighlightsWebhookAuthApi';
 const TRIGGER_AUTH_CRED = { id: 'aaiTriggerHdr001', name: 'AssemblyAI trigger header' };
@@ -338,7 +342,39 @@ function serverWorkflows({ receiverUrl }) {
 		],
 		connections: chain('Start', 'Recordings', 'Key Phrases', 'POST result'),
 	};
-	return [trigger, waitHook];
+	// Issue 23: AssemblyAI calls the trigger -> one CRM note with the summary -> Delete Transcript, so
+	// the transcript is deleted only once the note is stored (the Trigger itself never deletes).
+	const triggerCrm = {
+		id: ids.srvTriggerCrm,
+		name: 'e2e server: AssemblyAI Highlights Trigger -> CRM note -> Delete Transcript',
+		active: true,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				id: nodeId(),
+				name: 'Transcript done',
+				type: TRIGGER_TYPE,
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId: TRIGGER_CRM_WEBHOOK_ID,
+				parameters: { authentication: 'headerAuth', ipAllowlist: EMULATOR_ADDRESS, output: 'summary', options: { topN: 5 } },
+				credentials: { assemblyAiHighlightsApi: CRED, [WEBHOOK_AUTH_TYPE]: TRIGGER_AUTH_CRED },
+			},
+			postJson(
+				'CRM note',
+				`${receiverUrl}${TRIGGER_CRM_PATH}`,
+				"={{ JSON.stringify({ transcriptId: $json.transcriptId, note: 'Key phrases: ' + $json.keyPhrases.join('; ') }) }}",
+				[220, 0],
+			),
+			ourNode(
+				'Delete transcript',
+				{ operation: 'deleteTranscript', transcriptId: { __rl: true, mode: 'id', value: "={{ $('Transcript done').item.json.transcriptId }}" } },
+				[440, 0],
+			),
+		],
+		connections: chain('Transcript done', 'CRM note', 'Delete transcript'),
+	};
+	return [trigger, waitHook, triggerCrm];
 }
 
 module.exports = {
@@ -356,6 +392,8 @@ module.exports = {
 	OUR_TYPE,
 	TRIGGER_TYPE,
 	TRIGGER_WEBHOOK_ID,
+	TRIGGER_CRM_WEBHOOK_ID,
+	TRIGGER_CRM_PATH,
 	TRIGGER_HEADER,
 	CALLBACK_HEADER,
 	WEBHOOK_AUTH_TYPE,

@@ -69,6 +69,19 @@ function restClient(srv, installDir) {
 		async deactivate(id) {
 			await srv.rest('POST', `/rest/workflows/${id}/deactivate`, {});
 		},
+		/**
+		 * Executions → Retry (with the workflow saved in the execution): n8n runs it again from the node
+		 * that failed, with the other nodes' saved output. Resolves once the retry has finished (n8n
+		 * answers then) with the new execution's summary.
+		 */
+		async retry(workflowId, executionId) {
+			const before = new Set((await api.executions(workflowId)).map((e) => String(e.id)));
+			await srv.rest('POST', `/rest/executions/${executionId}/retry`, { loadWorkflow: false });
+			const retried = await api.waitFor(`the retry of execution ${executionId}`, async () =>
+				(await api.executions(workflowId)).find((e) => !before.has(String(e.id))),
+			);
+			return await api.finished(workflowId, retried.id);
+		},
 		/** What "Execute workflow" in the editor does; returns the execution ID. */
 		async runManually(id, triggerName) {
 			const workflowData = await srv.rest('GET', `/rest/workflows/${id}`);

@@ -7,7 +7,6 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { deleteReadTranscripts } from '../AssemblyAiHighlights/actions/deleteAfterReading';
 import { itemsForTranscript } from '../AssemblyAiHighlights/actions/results';
 import { readShapeOptions } from '../AssemblyAiHighlights/actions/settings';
 import type { OutputShape } from '../AssemblyAiHighlights/highlights';
@@ -77,10 +76,8 @@ export class AssemblyAiHighlightsTrigger implements INodeType {
 		try {
 			const shape = readShapeOptions(options, this.getNode());
 			const transcript = await getTranscript(this, transcriptId);
+			// Never deleted here (see description.ts): a Delete Transcript step after the storing step does it.
 			items = itemsForTranscript(this.getNode(), transcript, 0, { output, shape });
-			if (options.deleteAfterReading === true) {
-				await deleteReadTranscripts(this, [{ itemIndex: 0, items, transcriptId, readForDeletion: { status: transcript.status } }]);
-			}
 		} catch (error) {
 			// A failed transcript, or one that cannot be read, is reported as an item, never dropped.
 			const json: IDataObject = { transcriptId, status: body.status ?? 'unknown', error: (error as Error).message };

@@ -2,8 +2,14 @@ import type { INodeProperties } from 'n8n-workflow';
 import { optionsProperty, outputProperty } from '../AssemblyAiHighlights/actions/common.properties';
 import { ipAllowlistProperty } from '../AssemblyAiHighlights/utils/webhookGuard';
 
-/** Waiting does not apply to a trigger: AssemblyAI calls it when the transcript is done. */
-const WAIT_OPTIONS = ['pollIntervalSeconds', 'maxWaitMinutes'];
+/**
+ * Waiting does not apply to a trigger: AssemblyAI calls it when the transcript is done. Nor does
+ * Delete After Reading (until 0.2 it was offered here): the trigger reads the transcript inside
+ * AssemblyAI's call, before n8n has created the execution, so a deletion there would come before any
+ * step could store the phrases. The workflow deletes with a Delete Transcript step after the storing
+ * step. Saved workflows that still have the option load and run; the trigger ignores it and deletes nothing.
+ */
+const TRIGGER_LEAVES_OUT = ['pollIntervalSeconds', 'maxWaitMinutes', 'deleteAfterReading'];
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -33,6 +39,6 @@ export const triggerProperties: INodeProperties[] = [
 	{ ...outputProperty },
 	{
 		...optionsProperty,
-		options: (optionsProperty.options as INodeProperties[]).filter((option) => !WAIT_OPTIONS.includes(option.name)),
+		options: (optionsProperty.options as INodeProperties[]).filter((option) => !TRIGGER_LEAVES_OUT.includes(option.name)),
 	},
 ];

@@ -38,6 +38,34 @@ function toMultichannel(view, speakerLabels) {
 	for (const sentence of view.sentiment_analysis_results ?? []) relabel(sentence);
 	view.multichannel = true;
 	view.audio_channels = Math.max(1, channels.size);
+	if (/crosstalk/i.test(String(view.audio_url ?? ''))) addCrosstalk(view, speakerLabels);
 }
 
-module.exports = { toMultichannel };
+/**
+ * Short words of one party over the other's key phrase, as on real calls (issue 23): the customer's
+ * "yeah" (channel 2, 3.82–4.02 s) across the start of the agent's "air quality alerts" (3.92 s), and
+ * the agent's "right" (channel 1, 155.90–156.10 s) across the customer's "air pollution" (155.97 s).
+ * Key phrases and their timestamps stay the recorded ones: the interjections are not key phrases.
+ * @param {Json} view a multichannel view (toMultichannel), mutated
+ * @param {boolean} speakerLabels
+ */
+function addCrosstalk(view, speakerLabels) {
+	const said = (/** @type {string} */ text, /** @type {number} */ start, /** @type {number} */ end, /** @type {string} */ channel) => {
+		const speaker = speakerLabels ? `${channel}A` : channel;
+		return { text, start, end, confidence: 0.9, speaker, channel };
+	};
+	const extra = [said('yeah', 3820, 4020, '2'), said('right', 155900, 156100, '1')];
+	/** @param {Json[]} list sorted by start; mutated */
+	const insert = (list, /** @type {Json} */ item) => {
+		const at = list.findIndex((x) => x.start > item.start);
+		list.splice(at < 0 ? list.length : at, 0, item);
+	};
+	for (const word of extra) {
+		insert(view.words, word);
+		if (Array.isArray(view.utterances)) {
+			insert(view.utterances, { speaker: word.speaker, channel: word.channel, text: word.text, confidence: word.confidence, start: word.start, end: word.end, words: [{ ...word }] });
+		}
+	}
+}
+
+module.exports = { toMultichannel, addCrosstalk };

@@ -162,7 +162,7 @@ describe('word lookup by binary search agrees with a linear scan on every real m
 		const index = createWordIndex(words);
 		expect(index.words.map((w) => w.text)).toEqual(['a', 'b']);
 		expect(words.map((w) => w.text)).toEqual(['b', 'a']);
-		expect(findMentionWords(index, 100, 200)).toEqual({ first: 1, end: 2 });
+		expect(findMentionWords(index, 100, 200)).toEqual({ words: index.words, first: 1, end: 2 });
 	});
 
 	it('stays fast with 200,000 words and 5,000 mentions', () => {

@@ -147,3 +147,51 @@ test('the single-channel outputs are unchanged: no channel field', async () => {
 	expect(result.items).toHaveLength(25);
 	expect(result.items.some((i) => 'channel' in i.json)).toBe(false);
 });
+
+describe('crosstalk: a short word of one party across a key phrase of the other (issue 23)', () => {
+	// The emulator's crosstalk call: the customer's "yeah" (channel 2, 3.82–4.02 s) across the start of the
+	// agent's "air quality alerts" (3.92 s), the agent's "right" (channel 1, 155.90–156.10 s) across the
+	// customer's "air pollution" (155.97 s).
+	const CROSSTALK_CALL = 'https://calls.example.com/2026-03-01/call-4712-crosstalk.wav';
+	const transcribeCrosstalk = async (output: string, options: INodeParameters = {}) =>
+		await runNode({
+			parameters: { operation: 'transcribe', source: 'url', audioUrl: CROSSTALK_CALL, output, transcriptOptions: { multichannel: true }, options: { ...FAST, ...options } },
+			credentials: env.credentials(),
+		});
+
+	test('the emulator serves the overlapping words on the other channel', async () => {
+		const result = await transcribeCrosstalk('raw');
+		const words = (result.items[0].json as { words: Array<{ text: string; start: number; channel: string }> }).words;
+		const around = (from: number, to: number) => words.filter((w) => w.start >= from && w.start < to).map((w) => [w.text, w.start, w.channel]);
+		expect(around(3800, 4000)).toEqual([
+			['yeah', 3820, '2'],
+			['air', 3920, '1'],
+		]);
+		expect(around(155800, 156200)).toEqual([
+			['of', 155850, '2'],
+			['right', 155900, '1'],
+			['air', 155970, '2'],
+			['pollution.', 156170, '2'],
+		]);
+	});
+
+	test('Occurrences credit each phrase to the party who said it, with context from their own words', async () => {
+		const result = await transcribeCrosstalk('occurrences', { speakerNames: '1=Agent, 2=Customer', includeContext: true, contextWords: 4 });
+		const said = (text: string) => result.items.filter((i) => i.json.text === text).map((i) => [i.json.startTime, i.json.speaker, i.json.channel, i.json.context]);
+		expect(said('air quality alerts')).toEqual([['0:03', 'Agent', '1', '…is triggering air quality alerts throughout the…']]);
+		expect(said('air pollution')).toEqual([['2:35', 'Customer', '2', '…levels of air pollution. That\'s a…']]);
+	});
+
+	test('By Speaker puts "air quality alerts" under Agent and "air pollution" under Customer', async () => {
+		const result = await transcribeCrosstalk('speakers', { speakerNames: '1=Agent, 2=Customer' });
+		const phrasesOf = (speaker: string) => result.items.find((i) => i.json.speaker === speaker)!.json.keyPhrases as string[];
+		expect(phrasesOf('Agent')).toContain('air quality alerts');
+		expect(phrasesOf('Agent')).not.toContain('air pollution');
+		expect(phrasesOf('Customer')).toContain('air pollution');
+		expect(phrasesOf('Customer')).not.toContain('air quality alerts');
+		expect(result.items.map((i) => [i.json.speaker, i.json.mentions])).toEqual([
+			['Agent', 9],
+			['Customer', 16],
+		]);
+	});
+});

@@ -5,6 +5,9 @@
  * failure to delete ever costs the phrases.
  */
 import type { IDataObject } from 'n8n-workflow';
+import { AssemblyAiHighlights } from '../../nodes/AssemblyAiHighlights/AssemblyAiHighlights.node';
+import { waitingItems } from '../../nodes/AssemblyAiHighlights/actions/callback/state';
+import { DEFAULT_SHAPE_OPTIONS } from '../../nodes/AssemblyAiHighlights/highlights';
 import { AssemblyAiHighlightsTrigger } from '../../nodes/AssemblyAiHighlightsTrigger/AssemblyAiHighlightsTrigger.node';
 import { RETRY_POLICY } from '../../nodes/AssemblyAiHighlights/transport/policy';
 import type { Emulator } from '../helpers/emulator';
@@ -184,7 +187,7 @@ describe("Wait for AssemblyAI's Callback and the Trigger, Delete After Reading",
 		}
 	});
 
-	test('the Trigger emits the phrases marked deleted: true and deletes the transcript', async () => {
+	test('the Trigger never deletes (it runs inside AssemblyAI\'s call, before the execution): a saved workflow with the former option emits the phrases and keeps the transcript', async () => {
 		(env.emu as WebhookEmulator).configureWebhooks({ retryMs: 30 });
 		const trigger = await serveTrigger({
 			nodeType: new AssemblyAiHighlightsTrigger(),
@@ -202,13 +205,65 @@ describe("Wait for AssemblyAI's Callback and the Trigger, Delete After Reading",
 			await (env.emu as WebhookEmulator).webhooksSettled();
 			await trigger.settled();
 			const items = trigger.calls[0].result!.workflowData![0];
-			expect(items.map((i) => [i.json.text, i.json.deleted])).toEqual([
-				['air quality alerts', true],
-				['wide ranging air quality consequences', true],
+			expect(items.map((i) => [i.json.text, 'deleted' in i.json])).toEqual([
+				['air quality alerts', false],
+				['wide ranging air quality consequences', false],
 			]);
-			expect(isDeleted(id)).toBe(true);
+			expect(isDeleted(id)).toBe(false);
+			expect(deletes()).toHaveLength(0);
 		} finally {
 			await trigger.close();
 		}
+	});
+
+	test('the Trigger does not offer Delete After Reading', () => {
+		const options = new AssemblyAiHighlightsTrigger().description.properties.find((p) => p.name === 'options')!;
+		expect((options.options as Array<{ name: string }>).map((o) => o.name)).not.toContain('deleteAfterReading');
+	});
+});
+
+describe('what Delete After Reading says, and what no message promises after a deletion', () => {
+	const option = () =>
+		(new AssemblyAiHighlights().description.properties.find((p) => p.name === 'options')!.options as Array<{ name: string; description?: string }>).find(
+			(o) => o.name === 'deleteAfterReading',
+		)!;
+
+	test('the option says it deletes as soon as this node has read the transcript, before the next nodes run, and recommends Delete Transcript after the storing step', () => {
+		const { description } = option();
+		expect(description).toMatch(/as soon as this node has read it, before the next nodes run/);
+		expect(description).toMatch(/if a later step fails .*the transcript is already gone/);
+		expect(description).toMatch(/add a 'Delete Transcript' step after the step that stores them/);
+	});
+
+	test('Max Wait passes with Delete After Reading on: the transcript is kept, and the error says this node did not delete it (never "Nothing is lost")', async () => {
+		env.emu.setClock({ queuedMs: 60_000, processingMs: 60_000 });
+		const result = await runNode({
+			parameters: { operation: 'transcribe', source: 'url', audioUrl: WILDFIRES_URL, options: { ...DELETE_ON, maxWaitMinutes: 0.002 } },
+			credentials: env.credentials(),
+		});
+		const [id] = [...env.emu.transcripts.keys()];
+		expect(result.error?.message).toMatch(new RegExp(`Transcript ${id} was still (queued|processing)`));
+		expect(result.error?.description).toMatch(new RegExp(`^This node did not delete the transcript: run 'Get Highlights' with transcript ID ${id} later`));
+		expect(result.error?.description).not.toMatch(/Nothing is lost/);
+		expect(isDeleted(id)).toBe(false);
+		expect(deletes()).toHaveLength(0);
+	});
+
+	test("Wait for AssemblyAI's Callback, Max Wait passed: the items say the transcript was not deleted by this node", () => {
+		const [item] = waitingItems([{ itemIndex: 0, transcriptId: 'abc-123', output: 'summary', shape: DEFAULT_SHAPE_OPTIONS, deleteAfterReading: true }], 5);
+		expect(item.json.errorDescription).toMatch(/^This node did not delete the transcript: run 'Get Highlights' with transcript ID abc-123 later/);
+		expect(item.json.errorDescription).not.toMatch(/Nothing is lost/);
+	});
+
+	test("a transcript not finished when read (Don't Wait) is not deleted, and the reason points to a Delete Transcript step, not to reading it with Delete After Reading again", async () => {
+		env.emu.setClock({ queuedMs: 60_000, processingMs: 60_000 });
+		const id = await createTranscriptDirectly(env.emu, { auto_highlights: true });
+		const result = await runNode({
+			parameters: { operation: 'getHighlights', transcriptId: id, waitMode: 'none', options: DELETE_ON },
+			credentials: env.credentials(),
+		});
+		expect(result.items[0].json.deleteError).toBe(
+			`Transcript ${id} is queued, so it was not deleted: only a transcript whose key phrases were read is. Read it later with 'Get Highlights', and delete it with a 'Delete Transcript' step after the step that stores its key phrases.`,
+		);
 	});
 });

@@ -223,12 +223,12 @@ describe('more bad input, each with its own message', () => {
 
 	test.each([
 		['an empty header secret', { name: 'X-Secret', secret: '' }, /Header Secret is empty/],
-		['a header name with a space', { name: 'X Secret', secret: 'hook-secret-value' }, /Header Name "X Secret" is not a valid HTTP header name/],
+		['a header name with a space', { name: 'X Secret', secret: 'hook-secret-value' }, /Header Name "X Secret" has characters AssemblyAI does not accept/],
 		// HTTP allows these in a header name (RFC 9110 token); AssemblyAI's 2026-08 spec does not.
-		['a header name with a dot', { name: 'X.Secret', secret: 'hook-secret-value' }, /Header Name "X\.Secret" cannot be used by AssemblyAI: ASCII letters, digits, - and _ only/],
-		['a header name of 1001 characters', { name: 'X'.repeat(1001), secret: 'hook-secret-value' }, /Header Name is longer than 1000 characters/],
+		['a header name with a dot', { name: 'X.Secret', secret: 'hook-secret-value' }, /Header Name "X\.Secret" has characters AssemblyAI does not accept: use only ASCII letters, digits, - and _/],
+		['a header name of 1001 characters', { name: 'X'.repeat(1001), secret: 'hook-secret-value' }, /Header Name has 1001 characters: AssemblyAI accepts at most 1000/],
 		['a header secret with a line break', { name: 'X-Secret', secret: 'hook-secret\nvalue' }, /Header Secret contains a line break/],
-		['a header secret of 1001 characters', { name: 'X-Secret', secret: 's'.repeat(1001) }, /Header Secret is longer than 1000 characters/],
+		['a header secret of 1001 characters', { name: 'X-Secret', secret: 's'.repeat(1001) }, /Header Secret has 1001 characters: AssemblyAI accepts at most 1000/],
 	])('a Webhook Header Auth credential with %s', async (_name, webhookAuth, message) => {
 		const result = await runNode({
 			parameters: viaUrl(WILDFIRES_URL, { webhookAuthentication: 'headerAuth', transcriptOptions: { webhookUrl: 'https://hooks.example.com/x' } }),

@@ -178,6 +178,24 @@ describe('the trigger\'s Header Auth, from the credential', () => {
 	});
 });
 
+test('a credential whose secret has a blank at its end (it could never match): the call gets 500, nothing starts, and the log says why', async () => {
+	const loggedBefore = logged.length;
+	await withTrigger(
+		{ ipAllowlist: '127.0.0.1' },
+		async (trigger) => {
+			const answer = await call(trigger.url, await finished(), { 'x-webhook-secret': SECRET });
+			await trigger.settled();
+			expect(answer.status).toBe(500);
+			expect(answer.body.error).toMatch(/header credential is not usable: Header Secret starts or ends with a space/);
+			expect(trigger.calls[0].result).toEqual({ noWebhookResponse: true });
+		},
+		{ webhookAuth: { name: 'X-Webhook-Secret', secret: `${SECRET} ` } },
+	);
+	const log = logged.slice(loggedBefore).join('\n');
+	expect(log).toMatch(/error .*AssemblyAI Webhook Header Auth API credential is not usable: Header Secret starts or ends with a space.*every call is refused until it is corrected/);
+	expect(log).not.toContain(SECRET);
+});
+
 describe('the credential\'s Test button', () => {
 	const test_ = async (data: IDataObject) => await webhookHeaderAuthTest.call({} as ICredentialTestFunctions, { id: '1', name: 'x', type: 'assemblyAiHighlightsWebhookAuthApi', data } as never);
 	test('a usable header passes; a missing secret or a bad name says what is wrong, never the value', async () => {
@@ -185,7 +203,7 @@ describe('the credential\'s Test button', () => {
 		expect(await test_({ name: 'X-Webhook-Secret', secret: '' })).toEqual({ status: 'Error', message: 'Header Secret is empty' });
 		const bad = await test_({ name: 'X Webhook: Secret', secret: SECRET });
 		expect(bad.status).toBe('Error');
-		expect(bad.message).toMatch(/not a valid HTTP header name/);
+		expect(bad.message).toMatch(/has characters AssemblyAI does not accept/);
 		expect(bad.message).not.toContain(SECRET);
 	});
 });

@@ -126,7 +126,7 @@ export const optionsProperty: INodeProperties = {
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether to delete the transcript and its uploaded recording at AssemblyAI once the output is built. Each item then says "deleted"; if deleting fails, it keeps its key phrases with the reason.',
+				"Whether to delete the transcript and its uploaded recording at AssemblyAI as soon as this node has read it, before the next nodes run: if a later step fails (a CRM that answers 429, say), the transcript is already gone and only a new, paid transcript has its key phrases. To delete only once the key phrases are stored, leave this off and add a 'Delete Transcript' step after the step that stores them. Each item says \"deleted\"; if deleting fails, it keeps its key phrases with the reason.",
 		},
 		{
 			displayName: 'Include Context',

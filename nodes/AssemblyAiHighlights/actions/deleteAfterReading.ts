@@ -12,7 +12,9 @@ const DELETE_CONCURRENCY = 4;
  * may read the same one), then marks every item of theirs, in place, `deleted: true`, or
  * `deleted: false` with `deleteError`. The items keep their phrases either way. Call it only for
  * output that will be delivered: a node that stops on an error delivers nothing, and deleting would
- * lose the phrases.
+ * lose the phrases. It still runs before the next nodes do (the option says so): a workflow that must
+ * store the phrases first deletes with a Delete Transcript step after the storing step instead. The
+ * Trigger never deletes: it runs inside AssemblyAI's call, before n8n has even started the execution.
  */
 export async function deleteReadTranscripts(ctx: ApiContext, outcomes: ItemOutcome[]): Promise<void> {
 	const read = outcomes.filter((o) => o.readForDeletion && o.items && !o.error && o.transcriptId);
@@ -36,7 +38,7 @@ function deletionMark(id: string, status: string, failures: Map<string, Error>):
 	if (status !== 'completed') {
 		return {
 			deleted: false,
-			deleteError: `Transcript ${id} is ${status}, so it was not deleted: only transcripts whose key phrases were read are. Read it later with 'Get Highlights' and 'Delete After Reading' on.`,
+			deleteError: `Transcript ${id} is ${status}, so it was not deleted: only a transcript whose key phrases were read is. Read it later with 'Get Highlights', and delete it with a 'Delete Transcript' step after the step that stores its key phrases.`,
 		};
 	}
 	const failure = failures.get(id);

@@ -19,8 +19,9 @@ export interface ItemOutcome {
 const SPEAKERS_NEED =
 	'It was created without Speaker Labels and without Multichannel, and both can only be set when a transcript is created. Transcribe the recording again with Transcript Options > Speaker Labels (several voices on one track) or Multichannel (each speaker on their own channel, as in most call-center recordings) on.';
 
+/** Said only of a transcript this node has not deleted (it deletes only transcripts it read finished). */
 export const GET_HIGHLIGHTS_LATER = (id: string) =>
-	`Nothing is lost: run 'Get Highlights' with transcript ID ${id} later; the transcript is not paid for twice.`;
+	`This node did not delete the transcript: run 'Get Highlights' with transcript ID ${id} later, and it is not paid for twice (as long as nothing else deletes it first).`;
 
 /** A transcript created for an input item. */
 export interface CreatedTranscript {

@@ -1,4 +1,4 @@
-import { findMentionWords, type WordIndex } from './context';
+import { findPhraseMentions, type WordIndex } from './context';
 import { filterPhrases, sortPhrases, takeTop } from './select';
 import { voiceOfWord } from './speakers';
 import type { Phrase, ShapeOptions, Word } from './types';
@@ -27,8 +27,9 @@ const rawLabel = (word: Word) => String(word.speaker ?? word.channel ?? '');
 const byLabel = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
 /**
- * Splits the phrases by who said each mention: the speaker (channel) of the word at the mention's
- * start, found with the word index, so m mentions cost O(m log n). Speakers that share a name
+ * Splits the phrases by who said each mention: the speaker (channel) whose words make up the
+ * phrase there (findMentionWords: never an overlapping word of the other party), found with the
+ * word index, so m mentions cost O(m log n). Speakers that share a name
  * (Speaker Names) are one part. Every speaker of the recording gets a part, also one who said no
  * key phrase. `phrases` come in AssemblyAI's order, case variants already merged, not yet filtered.
  */
@@ -49,15 +50,16 @@ export function splitBySpeaker(phrases: readonly Phrase[], index: WordIndex, opt
 	for (const word of index.words) groupOf(word);
 
 	phrases.forEach((phrase, p) => {
-		for (const timestamp of phrase.timestamps) {
-			const found = findMentionWords(index, timestamp.start, timestamp.end);
-			if (!found) continue;
-			const group = groupOf(index.words[found.first]);
+		const found = findPhraseMentions(index, phrase);
+		phrase.timestamps.forEach((timestamp, t) => {
+			const words = found[t];
+			if (!words) return;
+			const group = groupOf(words.words[words.first]);
 			const own = group.timestampsByPhrase.get(p);
 			if (own) own.push(timestamp);
 			else group.timestampsByPhrase.set(p, [timestamp]);
 			group.mentions++;
-		}
+		});
 	});
 
 	const ordered = [...groups.values()].sort((a, b) => {

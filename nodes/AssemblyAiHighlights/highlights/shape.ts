@@ -1,5 +1,5 @@
 import { splitBySpeaker } from './bySpeaker';
-import { contextOf, createWordIndex, findMentionWords, type WordIndex } from './context';
+import { contextOf, createWordIndex, findPhraseMentions, type WordIndex } from './context';
 import { mergeCaseVariants, selectPhrases, toPhrase } from './select';
 import { isMultichannel, voiceAt } from './speakers';
 import { formatTime } from './time';
@@ -29,10 +29,10 @@ interface Words {
 }
 
 function mentionsOf(phrase: Phrase, options: ShapeOptions, words: Words): Mention[] {
-	return phrase.timestamps.map(({ start, end }) => {
-		const found = findMentionWords(words.index, start, end);
-		const voice = voiceAt(words.index, found, options.speakerNames);
-		const context = contextOf(words.index, found, options.contextWords);
+	const found = findPhraseMentions(words.index, phrase);
+	return phrase.timestamps.map(({ start, end }, i) => {
+		const voice = voiceAt(found[i], options.speakerNames);
+		const context = contextOf(found[i], options.contextWords);
 		const channel = words.multichannel ? { channel: voice.channel } : {};
 		return { start, end, startTime: formatTime(start), speaker: voice.speaker, ...channel, context };
 	});
@@ -58,9 +58,9 @@ function occurrenceItems(
 	options: ShapeOptions,
 	words: Words,
 ): Array<Record<string, unknown>> {
+	const found = findPhraseMentions(words.index, phrase);
 	return phrase.timestamps.map(({ start, end }, i) => {
-		const found = findMentionWords(words.index, start, end);
-		const voice = voiceAt(words.index, found, options.speakerNames);
+		const voice = voiceAt(found[i], options.speakerNames);
 		const item: Record<string, unknown> = {
 			transcriptId,
 			text: phrase.text,
@@ -73,7 +73,7 @@ function occurrenceItems(
 			speaker: voice.speaker,
 		};
 		if (words.multichannel) item.channel = voice.channel;
-		if (options.includeContext) item.context = contextOf(words.index, found, options.contextWords);
+		if (options.includeContext) item.context = contextOf(found[i], options.contextWords);
 		return item;
 	});
 }

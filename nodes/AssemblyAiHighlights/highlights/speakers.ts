@@ -52,10 +52,10 @@ export function voiceOfWord(word: Word, names: SpeakerNames): Voice {
 	return { speaker: speakerName(names, label(word.speaker), channel), channel };
 }
 
-/** Who said the word a mention starts with (the word index context uses, so O(log n) a mention). */
-export function voiceAt(index: WordIndex, mention: MentionWords | undefined, names: SpeakerNames): Voice {
+/** Who said a mention: the speaker of its first word, on the track findMentionWords chose. */
+export function voiceAt(mention: MentionWords | undefined, names: SpeakerNames): Voice {
 	if (!mention) return { speaker: null, channel: null };
-	return voiceOfWord(index.words[mention.first], names);
+	return voiceOfWord(mention.words[mention.first], names);
 }
 
 /** Whether the transcript tells who said what: speaker labels or channels on its words. */

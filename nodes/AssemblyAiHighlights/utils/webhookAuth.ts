@@ -15,33 +15,61 @@ import { sameSecret } from './sameSecret';
 export const WEBHOOK_AUTH_CREDENTIAL = 'assemblyAiHighlightsWebhookAuthApi';
 export const WEBHOOK_AUTH_TEST = 'webhookHeaderAuthTest';
 
-/** An HTTP header name (RFC 9110 token). */
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-/** What AssemblyAI accepts as webhook_auth_header_name (its spec of 2026-08): a narrower set than HTTP's. */
-const ASSEMBLYAI_HEADER_NAME = /^[A-Za-z0-9_-]+$/;
-/** AssemblyAI's limit for the header's name and for its value. */
-const MAX_HEADER_LENGTH = 1000;
+/**
+ * What AssemblyAI accepts (openapi-2026-08.yml, webhook_auth_header_name / _value): a name of 1–1000
+ * ASCII letters, digits, - and _; a value of 1–1000 characters without CR or LF.
+ */
+const HEADER_NAME = /^[A-Za-z0-9_-]+$/;
+const MAX_LENGTH = 1000;
+/** A control character other than tab: Node.js's HTTP parser refuses a request whose header value has one. */
+const hasControlCharacter = (text: string) =>
+	[...text].some((c) => {
+		const code = c.charCodeAt(0);
+		return (code < 0x20 && c !== '\t') || code === 0x7f;
+	});
 
 export interface WebhookHeader {
 	name: string;
 	value: string;
 }
 
-/** What is wrong with the credential's fields, or undefined when they make a header AssemblyAI accepts. Never quotes the secret. */
+/**
+ * What is wrong with the credential's fields, or undefined when they make a header AssemblyAI accepts
+ * and n8n can match. Blanks around the name are left out (they always were); blanks around the secret
+ * are not: AssemblyAI would send them and Node.js trims header values, so the call would never match.
+ * Never quotes the secret.
+ */
 function headerProblem(data: ICredentialDataDecryptedObject | undefined): string | undefined {
 	const name = String(data?.name ?? '').trim();
 	if (!name) return 'Header Name is empty';
-	if (name.length > MAX_HEADER_LENGTH) return `Header Name is longer than ${MAX_HEADER_LENGTH} characters, the most AssemblyAI accepts`;
-	if (!HEADER_NAME.test(name)) return `Header Name "${name}" is not a valid HTTP header name (ASCII letters, digits, - and _ only, no spaces)`;
-	if (!ASSEMBLYAI_HEADER_NAME.test(name)) return `Header Name "${name}" cannot be used by AssemblyAI: ASCII letters, digits, - and _ only`;
+	if (name.length > MAX_LENGTH) return `Header Name has ${name.length} characters: AssemblyAI accepts at most ${MAX_LENGTH}`;
+	if (!HEADER_NAME.test(name)) {
+		const shown = name.length > 60 ? `${name.slice(0, 60)}…` : name;
+		return `Header Name "${shown}" has characters AssemblyAI does not accept: use only ASCII letters, digits, - and _ (no spaces, dots or colons), e.g. X-Webhook-Secret`;
+	}
 	const secret = String(data?.secret ?? '');
 	if (secret === '') return 'Header Secret is empty';
-	if (secret.length > MAX_HEADER_LENGTH) return `Header Secret is longer than ${MAX_HEADER_LENGTH} characters, the most AssemblyAI accepts`;
-	if (/[\r\n]/.test(secret)) return 'Header Secret contains a line break, which AssemblyAI does not accept';
+	if (secret.length > MAX_LENGTH) return `Header Secret has ${secret.length} characters: AssemblyAI accepts at most ${MAX_LENGTH}`;
+	if (/[\r\n]/.test(secret)) return 'Header Secret contains a line break, which AssemblyAI does not accept: paste it again as one line';
+	if (secret !== secret.trim()) {
+		return 'Header Secret starts or ends with a space or other blank: n8n (Node.js) trims header values it receives, so the header would never match. Remove the blanks around it';
+	}
+	if (hasControlCharacter(secret)) {
+		return "Header Secret contains a control character: Node.js refuses a request with one in a header, so AssemblyAI's call would never reach n8n. Use printable characters";
+	}
 	return undefined;
 }
 
-/** The header as the credential holds it; throws (without the value) when the credential cannot be used. */
+/** Whether Header Name has blanks around it, which are left out. */
+const nameHasBlanks = (data: ICredentialDataDecryptedObject | undefined) => {
+	const name = String(data?.name ?? '');
+	return name !== name.trim();
+};
+
+/**
+ * The header as the credential holds it; throws (without the value) when the credential cannot be
+ * used. Transcribe reads it before any upload, so a header AssemblyAI would refuse costs nothing.
+ */
 async function readHeader(ctx: IExecuteFunctions | IWebhookFunctions, itemIndex?: number): Promise<WebhookHeader> {
 	const data = await ctx.getCredentials(WEBHOOK_AUTH_CREDENTIAL, itemIndex);
 	const problem = headerProblem(data);
@@ -81,7 +109,14 @@ export async function refusedWebhookCall(
 	authentication: unknown,
 ): Promise<{ status: number; error: string } | undefined> {
 	if (authentication !== 'headerAuth') return undefined;
-	const header = await readHeader(ctx);
+	const data = await ctx.getCredentials(WEBHOOK_AUTH_CREDENTIAL);
+	const problem = headerProblem(data);
+	if (problem) {
+		// As an IP Allowlist that cannot be read: logged with the fix, and 500, so AssemblyAI calls again.
+		ctx.logger.error(`${ctx.getNode().name}: the AssemblyAI Webhook Header Auth API credential is not usable: ${problem}; every call is refused until it is corrected`);
+		return { status: 500, error: `The webhook's header credential is not usable: ${problem}` };
+	}
+	const header = { name: String(data.name).trim(), value: String(data.secret) };
 	const received = ctx.getHeaderData()[header.name.toLowerCase()];
 	if (typeof received !== 'string' || !sameSecret(received, header.value)) {
 		return { status: 401, error: `Missing or wrong ${header.name} header` };
@@ -95,7 +130,9 @@ export async function webhookHeaderAuthTest(
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
 	const problem = headerProblem(credential.data);
-	return problem ? { status: 'Error', message: problem } : { status: 'OK', message: 'The header is ready to use' };
+	if (problem) return { status: 'Error', message: problem };
+	const note = nameHasBlanks(credential.data) ? ' (the blanks around Header Name are left out)' : '';
+	return { status: 'OK', message: `The header is ready to use${note}` };
 }
 
 /** Transcribe's choice; the trigger has the same choice as `authentication`, as n8n's Webhook node. */
