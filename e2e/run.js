@@ -4,7 +4,7 @@
  * End-to-end suite: our packed package inside REAL n8n servers.
  *
  *   npm run test:e2e                     (or ./run test:e2e; builds first)
- *   node e2e/run.js [--versions=1.123.50,2.41.3] [--no-editor] [--no-server] [--no-stories | --only-stories] [--keep]
+ *   node e2e/run.js [--versions=1.123.50,2.41.3] [--no-editor] [--no-server] [--no-stories | --only-stories] [--only-agent] [--keep]
  *
  * For each n8n version: install it once into the e2e cache (outside the repo), make a fresh
  * N8N_USER_FOLDER, install the `npm pack` tarball into its .n8n/nodes the way a user's n8n does,
@@ -32,6 +32,8 @@ const { npmEnv, writeWav, tail } = require('./lib/toolchain');
 const { installN8n } = require('./lib/install');
 const { scanPackage } = require('./lib/scanner');
 const { createStories } = require('./stories');
+const { startOpenAiStub } = require('./lib/openai-stub');
+const { agentSuite } = require('./lib/agent-tests');
 
 const root = path.resolve(__dirname, '..');
 const PKG = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -49,6 +51,7 @@ const EDITOR = !flag('no-editor');
 const SERVER = !flag('no-server');
 const STORIES = !flag('no-stories');
 const ONLY_STORIES = flag('only-stories'); // after installing n8n and the package, only the stories
+const ONLY_AGENT = flag('only-agent'); // after the import, only the AI Agent tests (lib/agent-tests.js)
 const KEEP = flag('keep');
 // --screenshots=DIR (or E2E_SCREENSHOT_DIR): where the newest version's editor screenshots go
 // (`npm run e2e:screenshots` refreshes docs/); otherwise they stay in the work folder.
@@ -86,6 +89,7 @@ async function main() {
 	let emu;
 	let receiver;
 	let stories;
+	let openAi;
 	try {
 		// Build and pack exactly what npm would publish.
 		let tarball;
@@ -113,7 +117,8 @@ async function main() {
 		const apiKey = `e2e-key-${process.pid}`;
 		emu = await require(path.join(root, 'test', 'emulator')).startEmulator({ apiKey, queuedMs: 200, processingMs: 400 });
 		receiver = await startReceiver();
-		console.log(`e2e: AssemblyAI emulator ${emu.url}, receiver ${receiver.url}`);
+		openAi = await startOpenAiStub();
+		console.log(`e2e: AssemblyAI emulator ${emu.url}, receiver ${receiver.url}, OpenAI-compatible stub ${openAi.url}`);
 		const examples = W.loadExamples(path.join(root, 'examples'));
 		const suite = W.suiteWorkflows({ examples, audioFile, receiverUrl: receiver.url });
 		// The secrets of the two webhook header credentials: searched for in n8n's files at the end.
@@ -130,11 +135,12 @@ async function main() {
 				fail(`${tag}: all`, 'not run: the package did not build or pack');
 				continue;
 			}
-			await versionSuite({ version, tag, tarball, work, filesDir, audioFile, audioBytes, emu, receiver, suite, apiKey, stories });
+			await versionSuite({ version, tag, tarball, work, filesDir, audioFile, audioBytes, emu, receiver, suite, apiKey, stories, openAi, examples });
 		}
 	} finally {
 		if (stories) await stories.close();
 		if (receiver) await receiver.close();
+		if (openAi) await openAi.close();
 		if (emu) await emu.close();
 		killAll();
 		if (!KEEP) fs.rmSync(work, { recursive: true, force: true });
@@ -215,6 +221,9 @@ async function versionSuite(ctx) {
 		return `${all.length} workflows`;
 	});
 	if (!imported) return fail(`${tag}: executions`, 'not run: import failed');
+	const runAgentSuite = () =>
+		agentSuite({ tag, n8n, emu, stub: ctx.openAi, work, examples: ctx.examples, byType: loadDescriptions(installDir, root, PKG.name), timed });
+	if (ONLY_AGENT) return await runAgentSuite();
 
 	const exec = async (id, options) => {
 		const r = await timed(`${tag} execute ${id}`, () => n8n.execute(id, options));
@@ -357,6 +366,7 @@ async function versionSuite(ctx) {
 	});
 
 	await require('./lib/callcenter-tests').callCenterSuite({ tag, n8n, emu, receiver, work, root, byType: loadDescriptions(installDir, root, PKG.name), timed });
+	await runAgentSuite();
 
 	// `n8n start`: the trigger and waitMode callback in active workflows, then the editor checks.
 	const editor = EDITOR && EDITOR_VERSIONS.includes(version);

@@ -7,15 +7,36 @@ const fs = require('fs');
 const path = require('path');
 
 const BASE = 'n8n-nodes-base.';
+const LANGCHAIN = '@n8n/n8n-nodes-langchain.';
+
+/**
+ * The AI Agent tool n8n makes of a node marked usableAsTool (n8n's convertNodeToAiTool): the type
+ * name with "Tool" appended; n8n adds its own Tool Description parameters unless the node declares
+ * `toolDescription`.
+ */
+function toolVariant(d) {
+	const own = d.properties.some((p) => p.name === 'toolDescription');
+	const added = own ? [] : [{ name: 'descriptionType', type: 'options', options: [{ value: 'auto' }, { value: 'manual' }] }, { name: 'toolDescription', type: 'string' }];
+	return { ...d, name: `${d.name}Tool`, properties: [...d.properties, ...added] };
+}
 
 function loadDescriptions(n8nDir, ourPackageDir, ourPackageName) {
-	const nodesJson = path.join(n8nDir, 'node_modules', 'n8n-nodes-base', 'dist', 'types', 'nodes.json');
 	/** @type {Map<string, any[]>} */
 	const byType = new Map();
-	for (const d of JSON.parse(fs.readFileSync(nodesJson, 'utf8'))) {
-		const type = BASE + d.name;
+	const add = (type, d) => {
 		if (!byType.has(type)) byType.set(type, []);
 		byType.get(type).push(d);
+	};
+	for (const [prefix, pkg] of [
+		[BASE, 'n8n-nodes-base'],
+		[LANGCHAIN, path.join('@n8n', 'n8n-nodes-langchain')],
+	]) {
+		const nodesJson = path.join(n8nDir, 'node_modules', pkg, 'dist', 'types', 'nodes.json');
+		if (!fs.existsSync(nodesJson)) continue;
+		for (const d of JSON.parse(fs.readFileSync(nodesJson, 'utf8'))) {
+			add(prefix + d.name, d);
+			if (d.usableAsTool) add(`${prefix}${d.name}Tool`, toolVariant(d));
+		}
 	}
 	const pkg = JSON.parse(fs.readFileSync(path.join(ourPackageDir, 'package.json'), 'utf8'));
 	for (const rel of pkg.n8n.nodes) {
@@ -25,6 +46,7 @@ function loadDescriptions(n8nDir, ourPackageDir, ourPackageName) {
 			const inst = new Cls();
 			if (!inst.description) continue;
 			byType.set(`${ourPackageName}.${inst.description.name}`, [inst.description]);
+			if (inst.description.usableAsTool) byType.set(`${ourPackageName}.${inst.description.name}Tool`, [toolVariant(inst.description)]);
 		}
 	}
 	return byType;

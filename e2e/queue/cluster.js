@@ -86,6 +86,11 @@ class Cluster {
 			N8N_RESTRICT_FILE_ACCESS_TO: this.filesDir,
 			N8N_LOG_LEVEL: 'info',
 			N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '15',
+			// A worker killed -9 holds its job's lock until it expires; Bull finds the job stalled at its
+			// next check. Shorter than n8n's defaults (60 s lock, 30 s checks) so the suite sees it in ~15 s.
+			QUEUE_WORKER_LOCK_DURATION: '10000',
+			QUEUE_WORKER_LOCK_RENEW_TIME: '2500',
+			QUEUE_WORKER_STALLED_INTERVAL: '5000',
 		};
 	}
 
@@ -127,6 +132,16 @@ class Cluster {
 		const p = this.procs[name];
 		if (p.server && this.isRunning(name)) p.stoppedOnPurpose = true;
 		if (p.server) await p.server.stop(graceMs);
+	}
+
+	/** Kills one process at once (SIGKILL: no shutdown, as an OOM kill or a lost machine). */
+	async kill9(name) {
+		const p = this.procs[name];
+		if (!p.server || !this.isRunning(name)) return;
+		p.stoppedOnPurpose = true;
+		const exited = new Promise((resolve) => p.server.child.once('exit', resolve));
+		p.server.child.kill('SIGKILL');
+		await exited;
 	}
 
 	isRunning(name) {

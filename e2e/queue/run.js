@@ -516,11 +516,130 @@ async function main() {
 			});
 		}
 
+		// (d) kill -9 the worker in mid-wait, and count the transcripts the emulator made per recording.
+		// Poll mode: the worker holds the execution's job while it polls; Bull finds the job stalled,
+		// and n8n 2.41.3 fails the execution rather than run it again. Callback mode: the execution
+		// waits in Postgres and no worker holds it; the callbacks resume it elsewhere.
+		/** Executions whose worker was killed on purpose: n8n logs "Problem with execution …" for them. */
+		const killedExecutions = [];
+		const killRun = (mode, workflowId, path, target) =>
+			test(`(d) ${mode} mode: 3 recordings, the worker is killed -9 in mid-wait; transcripts per recording counted on the emulator`, async () => {
+				const t = Date.now();
+				for (const n of cluster.workerNames().filter((x) => !cluster.isRunning(x))) await timed(`${n} restart`, () => cluster.start(n));
+				const tag = `queue-d-${mode}`;
+				emu.addScenario({ match: (url) => String(url).includes(`/${tag}/`), queuedMs: 200, processingMs: 10 * 60_000 });
+				const recordings = [1, 2, 3].map((i) => ({ url: `https://assembly.ai/${tag}/call-${i}.mp3` }));
+				const created = () => recordings.map((rec) => [...emu.transcripts.values()].filter((x) => x.params.audio_url === rec.url));
+				const r = await fetch(`${cluster.webhookBase}/webhook/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ recordings }) });
+				assertEqual(r.status, 200, 'webhook answer');
+				await waitFor('a transcript per recording', () => created().every((c) => c.length >= 1), 60_000);
+				const [exec] = await waitFor('the execution', async () => {
+					const e = await executionsOf(workflowId);
+					return e.length === 1 && (mode === 'poll' ? e[0].status === 'running' : e[0].status === 'waiting') && e;
+				}, 60_000);
+				const first = await waitFor('the worker that runs it', () => cluster.workersOf(exec.id)[0], 10_000);
+				const victim = first.split(' ')[0];
+				await sleep(1500); // in mid-wait: a few polls (poll), or waiting in Postgres (callback)
+				await cluster.kill9(victim);
+				const killedAt = Date.now();
+				// Poll mode: Bull finds the job stalled (lock 10 s, checks every 5 s here); would another worker run it?
+				if (mode === 'poll') await waitFor('another worker to take the stalled job', () => cluster.workersOf(exec.id).length >= 2 || undefined, 30_000).catch(() => undefined);
+				else await sleep(15_000); // as long: nothing is to happen
+				const rerun = cluster.workersOf(exec.id).slice(1);
+				// Every transcript finishes now; the emulator calls back those that asked for it.
+				for (const x of created().flat()) {
+					x.queuedMs = 0;
+					x.processingMs = 0;
+				}
+				emu.deliverDueWebhooks();
+				const done = await waitFor('the execution to end', async () => {
+					const e = await executionsOf(workflowId);
+					return !['new', 'running', 'waiting'].includes(e[0].status) && e[0];
+				}, 120_000);
+				await sleep(2000);
+				const counts = created().map((c) => c.length);
+				const posts = postsTo(target);
+				const deliveries = emu.webhookDeliveries().filter((d) => created().flat().some((x) => x.id === d.transcriptId));
+				const line =
+					`(d) ${mode}: execution ${exec.id} ran on ${first}; ${victim} killed -9 ${fmtMs(killedAt - t)} in; ` +
+					`${rerun.length ? `run again on ${rerun.join(', ')}` : 'not run again by any worker'}; ended ${done.status}; ` +
+					`transcripts per recording ${counts.join(', ')}; ${posts.length} items posted` +
+					(deliveries.length ? `; callbacks answered ${deliveries.map((d) => d.statusCode).join(', ')}` : '');
+				report.push(line);
+				if (mode === 'callback') {
+					assertEqual(done.status, 'success', 'the execution');
+					// Safe: the waiting execution is in Postgres; nothing was sent twice, every result came out once.
+					assertEqual(counts, [1, 1, 1], 'transcripts per recording');
+					assertEqual(posts.length, 3, 'items after the resume');
+					assert(posts.every((p) => p.json.phrases === PHRASES), `phrases per item: ${posts.map((p) => p.json.phrases).join(', ')}`);
+					assert(deliveries.some((d) => d.statusCode === 202), `callback answers: ${deliveries.map((d) => d.statusCode).join(', ')}`);
+				} else {
+					// n8n 2.41.3 does not run a stalled job again (Bull's maxStalledCount): the execution fails,
+					// nothing is submitted twice, and the transcripts' results never reach the workflow.
+					killedExecutions.push(exec.id);
+					assertEqual(rerun, [], 'runs of the stalled job on another worker');
+					assertEqual(done.status, 'error', 'the execution');
+					assert(
+						new RegExp(`Problem with execution ${exec.id}: This execution failed to be processed too many times`).test(cluster.output('webhook')),
+						'no "failed to be processed too many times" for the execution in the webhook process\'s log',
+					);
+					assertEqual(counts, [1, 1, 1], 'transcripts per recording');
+					assertEqual(posts.length, 0, 'items out of the failed execution');
+				}
+				return `${fmtMs(Date.now() - t)}; ${line}`;
+			});
+		await killRun('poll', Q.ids.killPoll, Q.paths.killPoll, '/killed-poll');
+		if (hasWebhookWait) await killRun('callback', Q.ids.killCallback, Q.paths.killCallback, '/killed-callback');
+
+		// The seconds before a callback execution is stored as waiting: the worker is killed while the
+		// 3rd transcript request is unanswered (held 30 s by the emulator; the first two are answered).
+		if (hasWebhookWait) {
+			await test('(d) callback mode, killed -9 before it waits (3rd transcript request unanswered): nothing submitted twice, n8n fails the execution', async () => {
+				const t = Date.now();
+				for (const n of cluster.workerNames().filter((x) => !cluster.isRunning(x))) await timed(`${n} restart`, () => cluster.start(n));
+				const before = (await executionsOf(Q.ids.killCallback)).map((e) => e.id);
+				const tag = 'queue-d-submitting';
+				emu.addScenario({ match: (url) => String(url).includes(`/${tag}/`), queuedMs: 200, processingMs: 10 * 60_000 });
+				const recordings = [1, 2, 3].map((i) => ({ url: `https://assembly.ai/${tag}/call-${i}.mp3` }));
+				const created = () => recordings.map((rec) => emu.createdParams().filter((p) => p.audio_url === rec.url).length);
+				emu.setFaults([{ route: 'create', kind: 'slow', delayMs: 30_000, every: 3 }]);
+				try {
+					const r = await fetch(`${cluster.webhookBase}/webhook/${Q.paths.killCallback}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ recordings }) });
+					assertEqual(r.status, 200, 'webhook answer');
+					await waitFor('3 transcript requests', () => emu.faultStats().requests.create >= 3, 60_000);
+				} finally {
+					emu.clearFaults();
+				}
+				const [exec] = await waitFor('the execution', async () => {
+					const e = (await executionsOf(Q.ids.killCallback)).filter((x) => !before.includes(x.id));
+					return e.length === 1 && e;
+				}, 30_000);
+				const first = await waitFor('the worker that runs it', () => cluster.workersOf(exec.id)[0], 10_000);
+				const victim = first.split(' ')[0];
+				await cluster.kill9(victim);
+				killedExecutions.push(exec.id);
+				await waitFor('another worker to take the stalled job', () => cluster.workersOf(exec.id).length >= 2 || undefined, 30_000).catch(() => undefined);
+				const done = await waitFor('the execution to end', async () => {
+					const e = (await executionsOf(Q.ids.killCallback)).find((x) => x.id === exec.id);
+					return !['new', 'running', 'waiting'].includes(e.status) && e;
+				}, 60_000);
+				const counts = created();
+				const rerun = cluster.workersOf(exec.id).slice(1);
+				const line = `(d) callback, killed before it waits: execution ${exec.id} ran on ${first}; ${victim} killed -9 with the 3rd transcript request unanswered; ${rerun.length ? `run again on ${rerun.join(', ')}` : 'not run again by any worker'}; ended ${done.status}; transcript requests per recording ${counts.join(', ')}`;
+				report.push(line);
+				assertEqual(rerun, [], 'runs of the stalled job on another worker');
+				assertEqual(done.status, 'error', 'the execution');
+				assertEqual(counts, [1, 1, 1], 'transcript requests per recording');
+				return `${fmtMs(Date.now() - t)}; ${line}`;
+			});
+		}
+
 		await test('no process crashed or logged a node-type problem', async () => {
 			const stopped = (n) => cluster.procs[n].server && !cluster.isRunning(n);
 			const crashed = Object.keys(cluster.procs).filter((n) => stopped(n) && !cluster.procs[n].stoppedOnPurpose);
 			assert(crashed.length === 0, `exited early: ${crashed.map((n) => `${n}:\n${tail(cluster.output(n), 20)}`).join('\n')}`);
-			const errors = names.filter((n) => /Error: Unrecognized node type|is not known|Problem with execution/i.test(cluster.output(n)));
+			const expected = new RegExp(`Problem with execution (${killedExecutions.join('|') || 'none'}):`, 'g');
+			const errors = names.filter((n) => /Error: Unrecognized node type|is not known|Problem with execution/i.test(cluster.output(n).replace(expected, '')));
 			assert(errors.length === 0, `errors in logs of ${errors.join(', ')}`);
 		});
 
@@ -549,11 +668,15 @@ async function main() {
 
 		// Last: no secret in clear text in PostgreSQL (pg_dump of n8n's database: workflows, their
 		// history, executions, credentials), the exports, or any process's user folder.
-		await test('no secret in clear text in PostgreSQL (pg_dump), the workflow and credential exports or the user folders: the API key and both webhook header secrets', async () => {
+		await test('no secret in clear text in PostgreSQL (pg_dump), the workflow and credential exports or the user folders: the API key, both webhook header secrets and each execution\'s own callback secret', async () => {
 			const dump = path.join(work, 'n8n-database.sql');
 			const d = await run(path.join(pg.bin, 'pg_dump'), ['-h', '127.0.0.1', '-p', String(pg.port), '-U', 'postgres', '-d', pg.database, '-f', dump], { timeoutMs: 120_000 });
 			assert(d.code === 0, `pg_dump failed:\n${tail(d.stdout + d.stderr)}`);
 			const secrets = { 'API key': apiKey, 'trigger header secret': headerSecrets.trigger, 'callback header secret': headerSecrets.callback };
+			// The callback's own secrets (derived per execution from the API key, never stored by the node), as AssemblyAI got them.
+			const derived = [...new Set(emu.createdParams().filter((p) => p.webhook_auth_header_name === 'X-AssemblyAI-Highlights-Secret').map((p) => p.webhook_auth_header_value))];
+			if (hasWebhookWait) assert(derived.length >= 1, 'no execution sent its own callback secret');
+			derived.forEach((value, i) => (secrets[`execution ${i + 1}'s own callback secret`] = value));
 			const r = await searchN8nRecords({
 				n8n: cluster.main,
 				work,

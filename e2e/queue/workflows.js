@@ -11,10 +11,20 @@ const ids = {
 	trigger: 'qHighlightsTrig1', // (b) the AssemblyAI Highlights Trigger
 	waitHook: 'qWaitForWebhook1', // (c) waitMode callback: resumed by AssemblyAI's callback
 	waitBatch: 'qWaitBatchOf3001', // (c) the same with 3 recordings: resumed by the last callback
+	killPoll: 'qKillMidPoll0001', // (d) poll mode: the worker is killed -9 while it polls
+	killCallback: 'qKillMidWait0001', // (d) callback mode (its own secret header): the worker is killed -9 while the execution waits
 };
 
 // Production webhook paths (Webhook nodes) and the trigger's webhookId.
-const paths = { batch: 'queue-batch', upload: 'queue-upload', submit: 'queue-submit', waitHook: 'queue-wait', waitBatch: 'queue-wait-batch' };
+const paths = {
+	batch: 'queue-batch',
+	upload: 'queue-upload',
+	submit: 'queue-submit',
+	waitHook: 'queue-wait',
+	waitBatch: 'queue-wait-batch',
+	killPoll: 'queue-kill-poll',
+	killCallback: 'queue-kill-callback',
+};
 const TRIGGER_WEBHOOK_ID = '5e1f0c2a-7b3d-4c8e-9f10-0a1b2c3d4e5f';
 const TRIGGER_PATH = `${TRIGGER_WEBHOOK_ID}/assemblyai`; // nodes without isFullPath: <webhookId>/<path>
 const SECRET_HEADER = 'X-Webhook-Secret';
@@ -179,6 +189,24 @@ function queueWorkflows({ filesDir, receiverUrl, webhookBase }) {
 				),
 			],
 			chain('Start', 'One per recording', 'Key Phrases', 'One per phrase', 'POST phrase'),
+		),
+		// (d) 3 recordings, one execution, its worker killed -9 in mid-wait: Poll Until Done, and Wait
+		// for AssemblyAI's Callback with the node's defaults (its own secret header, no credential).
+		...[
+			[ids.killPoll, paths.killPoll, 'poll', { waitMode: 'poll', options: { ...poll, maxWaitMinutes: 10 } }, '/killed-poll'],
+			[ids.killCallback, paths.killCallback, 'callback', { waitMode: 'callback', ipAllowlist: EMULATOR_ADDRESS, options: { maxWaitMinutes: 10 } }, '/killed-callback'],
+		].map(([id, path, mode, settings, target]) =>
+			wf(
+				id,
+				`queue e2e: worker killed in mid-wait, ${mode} mode`,
+				[
+					webhook('Start', path),
+					splitOut('One per recording', 'body.recordings', [220, 0]),
+					ourNode('Key Phrases', { operation: 'transcribe', source: 'url', audioUrl: '={{ $json.url }}', output: 'summary', ...settings }, [440, 0]),
+					post('POST result', `${receiverUrl}${target}`, "{ url: $('One per recording').item.json.url, transcriptId: $json.transcriptId, phrases: ($json.highlights || []).length, executionId: $execution.id }", [660, 0]),
+				],
+				chain('Start', 'One per recording', 'Key Phrases', 'POST result'),
+			),
 		),
 	];
 }

@@ -58,6 +58,7 @@ const messages = require('./messages');
  * @property {Map<string, TranscriptRecord>} transcripts
  * @property {(clock: { queuedMs?: number, processingMs?: number }) => void} setClock  applies to transcripts created afterwards
  * @property {(format: import('./views').ListTimes) => void} setListTimes  how list items write their times from now on
+ * @property {(ms: number) => void} setListLag  the list shows each transcript's status as it was `ms` ago (0 by default)
  * @property {(id: string, at: number) => void} finishAt  a created transcript finishes at `at` (ms, the emulator's
  *   clock) instead: its processing time changes, and its webhook is delivered then
  * @property {(uploadUrl: string) => Buffer | undefined} uploadBytes
@@ -101,6 +102,7 @@ async function startEmulator(options = {}) {
 	const hooks = [];
 	const faultPlan = new FaultPlan(options.seed ?? 1);
 	const listTimes = { format: options.listTimes ?? /** @type {import('./views').ListTimes} */ ('spec') };
+	const listLag = { ms: 0 };
 	const webhooks = new WebhookDispatcher({
 		store,
 		now: options.now ?? Date.now,
@@ -122,6 +124,7 @@ async function startEmulator(options = {}) {
 			scenarios,
 			createdParams,
 			listTimes,
+			listLag,
 			webhooks,
 			durationSeconds: options.durationSeconds,
 		},
@@ -157,6 +160,9 @@ async function startEmulator(options = {}) {
 		setListTimes: (format) => {
 			listTimes.format = format;
 		},
+		setListLag: (ms) => {
+			listLag.ms = ms;
+		},
 		finishAt: (id, at) => {
 			const record = store.get(id);
 			if (!record) return;
@@ -188,6 +194,7 @@ async function startEmulator(options = {}) {
 		deliverDueWebhooks: () => webhooks.deliverDue(),
 		configureWebhooks: (webhookOptions) => webhooks.configure(webhookOptions),
 		reset: () => {
+			listLag.ms = 0;
 			webhooks.reset();
 			faultPlan.reset();
 			cancelDelayed();

@@ -45,6 +45,7 @@ const { jsonReply, errorReply } = require('./http-util');
  * @property {import('./uploads').UploadStore} uploads
  * @property {import('./store').TranscriptStore} store
  * @property {{ format: import('./views').ListTimes }} listTimes  how list items write `created` and `completed`
+ * @property {{ ms: number }} listLag  how far behind the transcripts' own status the list shows them
  * @property {import('./audio').Scenario[]} scenarios
  * @property {Json[]} createdParams
  * @property {import('./webhooks').WebhookDispatcher} webhooks
@@ -182,6 +183,8 @@ function listTranscripts(ctx, state) {
 	}
 
 	const store = state.store;
+	// AssemblyAI's list may show a transcript as running moments after its own GET says finished.
+	const listedAt = store.now() - state.listLag.ms;
 	let records = store.newestFirst();
 	const beforeId = q.get('before_id');
 	const afterId = q.get('after_id');
@@ -197,10 +200,10 @@ function listTranscripts(ctx, state) {
 	// Filtered and paged before any item is rendered: a list request costs little however many transcripts there are.
 	const items = records
 		.filter((r) => createdOn === null || new Date(r.createdAt).toISOString().startsWith(createdOn))
-		.filter((r) => status === null || store.statusOf(r) === status);
+		.filter((r) => status === null || store.statusOf(r, listedAt) === status);
 	// after_id pages towards newer transcripts: take the ones right after it.
 	const page = (afterId !== null && beforeId === null ? items.slice(-limit) : items.slice(0, limit)).map((r) =>
-		views.listItemView(r, store.statusOf(r), state.baseUrl(), state.listTimes.format),
+		views.listItemView(r, store.statusOf(r, listedAt), state.baseUrl(), state.listTimes.format),
 	);
 
 	/**

@@ -95,10 +95,11 @@ class TranscriptStore {
 
 	/**
 	 * @param {TranscriptRecord} record
+	 * @param {number} [at]  the moment asked about (default now): the list may lag behind (setListLag)
 	 * @returns {TranscriptStatus}
 	 */
-	statusOf(record) {
-		const elapsed = this.now() - record.createdAt;
+	statusOf(record, at = this.now()) {
+		const elapsed = at - record.createdAt;
 		if (elapsed < record.queuedMs) return 'queued';
 		if (elapsed < record.queuedMs + record.processingMs) return 'processing';
 		return record.outcome.kind;

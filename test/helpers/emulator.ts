@@ -24,6 +24,8 @@ export interface Emulator {
 	setClock(clock: { queuedMs?: number; processingMs?: number }): void;
 	/** How list items write `created`/`completed`: 'spec' (no zone, the default), 'recorded' (with Z), or any value per time. */
 	setListTimes(format: 'spec' | 'recorded' | ((ms: number) => unknown)): void;
+	/** The transcript list shows each transcript's status as it was `ms` ago (AssemblyAI's list lagging); 0 after reset. */
+	setListLag(ms: number): void;
 	/** A created transcript finishes at `at` (ms) instead; its webhook is delivered then. */
 	finishAt(id: string, at: number): void;
 	/** What GET /v2/transcript/{id} would return now. */

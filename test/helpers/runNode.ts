@@ -74,6 +74,25 @@ export interface RunOptions {
 	additionalData?: Record<string, unknown>;
 	/** The AssemblyAI Webhook Header Auth API credential, for Webhook Authentication "Header Auth". */
 	webhookAuth?: { name: string; secret: string };
+	/**
+	 * Run the node as n8n runs it as an AI Agent tool: its type name with "Tool" appended (see
+	 * toolVariant), the tool call's arguments in the input item's JSON (where `$fromAI()` reads them).
+	 */
+	asTool?: boolean;
+}
+
+/**
+ * The AI Agent tool n8n makes of a node (n8n's NodeTypes.getByNameAndVersion and
+ * convertNodeToAiTool): the same node type with " Tool" / "Tool" appended to its names, which is what
+ * '@tool' display options and the node's own tool detection test. Its inputs stay "main" here: the
+ * Agent (v3) has n8n's engine run the tool node like any node, fed the tool call's arguments.
+ */
+export function toolVariant(nodeType: INodeType): INodeType {
+	const description = Object.create(nodeType.description, {
+		name: { value: `${nodeType.description.name}Tool` },
+		displayName: { value: `${nodeType.description.displayName} Tool` },
+	}) as INodeTypeDescription;
+	return Object.create(nodeType, { description: { value: description } }) as INodeType;
 }
 
 export const NODE_NAME = 'AssemblyAI Highlights';
@@ -85,7 +104,7 @@ export function startNode(options: RunOptions) {
 		{
 			id: 'under-test',
 			name: NODE_NAME,
-			type: 'assemblyAiHighlights',
+			type: options.asTool ? 'assemblyAiHighlightsTool' : 'assemblyAiHighlights',
 			typeVersion: 1,
 			position: [200, 0],
 			parameters: options.parameters,
@@ -100,7 +119,11 @@ export function startNode(options: RunOptions) {
 	const { done, cancel, workflow, additionalData } = startWorkflow({
 		nodes,
 		connections: { Source: { main: [[{ node: NODE_NAME, type: NodeConnectionTypes.Main, index: 0 }]] } },
-		nodeTypes: { testSource: sourceNodeType(inputs), assemblyAiHighlights: new AssemblyAiHighlights() },
+		nodeTypes: {
+			testSource: sourceNodeType(inputs),
+			assemblyAiHighlights: new AssemblyAiHighlights(),
+			assemblyAiHighlightsTool: toolVariant(new AssemblyAiHighlights()),
+		},
 		credentialTypes: { assemblyAiHighlightsApi: new AssemblyAiHighlightsApi(), assemblyAiHighlightsWebhookAuthApi: new AssemblyAiHighlightsWebhookAuthApi() },
 		credentials: {
 			assemblyAiHighlightsApi: options.credentials as never,

@@ -127,6 +127,6 @@ describe('odd but possible inputs', () => {
 	});
 
 	it('an unknown output is an error naming the valid values', () => {
-		expect(() => shapeTranscript(loadRealTranscript(), 'table' as never, opts())).toThrow(/keyPhrases, occurrences, summary, speakers or raw/);
+		expect(() => shapeTranscript(loadRealTranscript(), 'table' as never, opts())).toThrow(/keyPhrases, occurrences, summary, speakers, topKeyPhrases or raw/);
 	});
 });

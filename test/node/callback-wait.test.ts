@@ -10,6 +10,8 @@ import { useEmulator, WILDFIRES_URL } from '../helpers/emulator';
 import type { RunOptions } from '../helpers/runNode';
 import { NODE_NAME, runNode } from '../helpers/runNode';
 import { startWaitingNode } from '../helpers/waitingExecution';
+import { logged } from '../helpers/n8nCore';
+import { findSecrets } from '../helpers/secrets';
 
 const env = useEmulator({ queuedMs: 20, processingMs: 60 });
 
@@ -43,8 +45,8 @@ function timedRecordings(ms: number[]) {
 	);
 }
 
-async function waiting(options: Partial<RunOptions> & { parameters?: IDataObject; delivery?: 'loopback' | 'off' }) {
-	emu().configureWebhooks({ retryMs: 30, delivery: options.delivery ?? 'loopback' });
+async function waiting(options: Partial<RunOptions> & { parameters?: IDataObject; delivery?: 'loopback' | 'off'; retryMs?: number }) {
+	emu().configureWebhooks({ retryMs: options.retryMs ?? 30, delivery: options.delivery ?? 'loopback' });
 	return await startWaitingNode({
 		credentials: env.credentials(),
 		...options,
@@ -52,8 +54,25 @@ async function waiting(options: Partial<RunOptions> & { parameters?: IDataObject
 	});
 }
 
-const postJson = async (url: string, body: IDataObject) =>
-	await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+/** AssemblyAI's call with the secret header the node asked it to send (the first transcript request's). */
+const postJson = async (url: string, body: IDataObject, headers: Record<string, string> = secretHeader()) =>
+	await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+function secretHeader(): Record<string, string> {
+	const sent = emu().createdParams()[0];
+	return sent?.webhook_auth_header_name ? { [sent.webhook_auth_header_name as string]: sent.webhook_auth_header_value as string } : {};
+}
+
+/** Fails instead of waiting for the test's time-out when the execution never resumes. */
+async function resumedWithin<T>(ms: number, finished: Promise<T>): Promise<T> {
+	let timer: NodeJS.Timeout | undefined;
+	const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`the execution did not resume within ${ms} ms`)), ms)));
+	try {
+		return await Promise.race([finished, late]);
+	} finally {
+		clearTimeout(timer);
+	}
+}
 
 /**
  * Two recordings that both finish while AssemblyAI's calls are held back; `calls` then makes them by
@@ -281,16 +300,86 @@ describe('Transcribe with Key Phrases, Wait for AssemblyAI\'s Callback', () => {
 				error: expect.stringContaining(`after 1 minute(s) (Max Wait): transcript ${id}`),
 				errorDescription: expect.stringContaining('Get Highlights'),
 			});
+			expect(JSON.stringify(timedOut.items)).not.toContain('assemblyAiCallback');
 		} finally {
 			await execution.close();
 		}
+	});
+
+	test('Max Wait under On Error "Continue (using error output)": no internal state, and every unfinished or failed item on the error output, as on a resume', async () => {
+		timedRecordings([5_000]);
+		const inputs = [...urls('call-0'), { json: { url: 'ftp://example.com/x.mp3' } }];
+		const execution = await waiting({ inputs, onError: 'continueErrorOutput', parameters: { options: { maxWaitMinutes: 1 } } });
+		try {
+			expect(execution.first.status).toBe('waiting');
+			const timedOut = await execution.expire();
+			const id = [...env.emu.transcripts.keys()][0];
+			const [success, failed] = timedOut.run.data.resultData.runData[NODE_NAME].at(-1)!.data!.main;
+			expect(success ?? []).toEqual([]);
+			expect(pairs(failed!)).toEqual([0, 1]);
+			expect(failed![0].json.error).toMatchObject({ message: expect.stringContaining(`(Max Wait): transcript ${id}`), transcriptId: id });
+			expect(failed![1].json.error).toMatchObject({ message: expect.stringMatching(/URL/) });
+			expect(JSON.stringify([success, failed])).not.toContain('assemblyAiCallback');
+		} finally {
+			await execution.close();
+		}
+	});
+
+	test('two recordings that finish together while AssemblyAI\'s list still shows them running: the calls are answered 503 until the list catches up, and exactly one resumes', async () => {
+		timedRecordings([400, 400]);
+		// The list shows each transcript's status as it was 1.5 s ago; AssemblyAI calls again 0.5 s after a 5xx.
+		emu().setListLag(1500);
+		const execution = await waiting({ inputs: urls('call-0', 'call-1'), retryMs: 500 });
+		try {
+			expect(execution.first.status).toBe('waiting');
+			const done = await resumedWithin(10_000, execution.finished);
+			await emu().webhooksSettled();
+			await execution.settled();
+			expect(pairs(done.items)).toEqual([0, 1]);
+			const codes = emu().webhookDeliveries().map((d) => d.statusCode);
+			expect(codes).toContain(503);
+			expect(codes.filter((code) => code === 202)).toHaveLength(1);
+			expect(execution.calls.filter((c) => c.result?.workflowData)).toHaveLength(1);
+		} finally {
+			await execution.close();
+		}
+	});
+
+	test('the resume URL is protected by a secret of its own: a call without it or with a wrong one gets 401 and is logged, with it the execution resumes; the secret is never in output or logs', async () => {
+		const loggedBefore = logged.length;
+		await withBothFinishedUncalled(async ({ execution, last }) => {
+			const sent = emu().createdParams();
+			const name = sent[0].webhook_auth_header_name as string;
+			const secret = sent[0].webhook_auth_header_value as string;
+			expect(name).toMatch(/^X-[\w-]+$/);
+			expect(secret.length).toBeGreaterThanOrEqual(32);
+			// The same secret for every transcript of the execution.
+			expect(sent.map((p) => [p.webhook_auth_header_name, p.webhook_auth_header_value])).toEqual([
+				[name, secret],
+				[name, secret],
+			]);
+			const url = sent[0].webhook_url as string;
+			const body = { transcript_id: last, status: 'completed' };
+			expect((await postJson(url, body, {})).status).toBe(401);
+			expect((await postJson(url, body, { [name]: `${secret.slice(0, -1)}x` })).status).toBe(401);
+			expect(execution.state()).toBe('waiting');
+			const refusals = logged.slice(loggedBefore).filter((line) => line.startsWith('error'));
+			expect(refusals).toHaveLength(2);
+			expect(refusals[0]).toMatch(new RegExp(`refused a callback from 127\\.0\\.0\\.1.*without ${name}`));
+			expect(refusals[1]).toMatch(/wrong/);
+			expect((await postJson(url, body, { [name]: secret })).status).toBe(202);
+			const done = await execution.finished;
+			expect(findSecrets({ run: done.run, items: done.items, logged: logged.slice(loggedBefore), calls: execution.calls }, [secret])).toEqual([]);
+			expect(findSecrets(execution.first.run, [secret])).toEqual([]);
+		});
 	});
 
 	test('a Webhook URL left under Transcript Options from another mode is hidden there and not sent', async () => {
 		const execution = await waiting({ inputs: urls('call-0'), parameters: { transcriptOptions: { webhookUrl: 'https://hooks.example.com/x' } } });
 		try {
 			expect(emu().createdParams()[0]).toMatchObject({ webhook_url: expect.stringContaining(`${execution.base}/webhook-waiting/`) });
-			expect(emu().createdParams()[0]).not.toHaveProperty('webhook_auth_header_name');
+			// Only the execution's own secret header goes with it.
+			expect(emu().createdParams()[0]).toMatchObject({ webhook_auth_header_name: 'X-AssemblyAI-Highlights-Secret' });
 			await execution.finished;
 		} finally {
 			await execution.close();

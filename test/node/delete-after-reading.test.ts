@@ -4,7 +4,7 @@
  * upload) is deleted once the output is built and will be delivered, once per transcript, and no
  * failure to delete ever costs the phrases.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
 import { AssemblyAiHighlights } from '../../nodes/AssemblyAiHighlights/AssemblyAiHighlights.node';
 import { waitingItems } from '../../nodes/AssemblyAiHighlights/actions/callback/state';
 import { DEFAULT_SHAPE_OPTIONS } from '../../nodes/AssemblyAiHighlights/highlights';
@@ -250,7 +250,8 @@ describe('what Delete After Reading says, and what no message promises after a d
 	});
 
 	test("Wait for AssemblyAI's Callback, Max Wait passed: the items say the transcript was not deleted by this node", () => {
-		const [item] = waitingItems([{ itemIndex: 0, transcriptId: 'abc-123', output: 'summary', shape: DEFAULT_SHAPE_OPTIONS, deleteAfterReading: true }], 5);
+		const node = { name: 'AssemblyAI Highlights', type: 'assemblyAiHighlights', typeVersion: 1, position: [0, 0], parameters: {} } as INode;
+		const [item] = waitingItems(node, [{ itemIndex: 0, transcriptId: 'abc-123', output: 'summary', shape: DEFAULT_SHAPE_OPTIONS, deleteAfterReading: true }], 5);
 		expect(item.json.errorDescription).toMatch(/^This node did not delete the transcript: run 'Get Highlights' with transcript ID abc-123 later/);
 		expect(item.json.errorDescription).not.toMatch(/Nothing is lost/);
 	});

@@ -4,7 +4,10 @@ import { AssemblyAiHighlights } from '../../nodes/AssemblyAiHighlights/AssemblyA
 import { AssemblyAiHighlightsTrigger } from '../../nodes/AssemblyAiHighlightsTrigger/AssemblyAiHighlightsTrigger.node';
 
 const { description } = new AssemblyAiHighlights();
-const named = (name: string) => description.properties.filter((p) => p.name === name);
+/** The node's own parameters; those shown only in the AI Agent tool ('@tool') are checked below. */
+const inTool = (p: INodeProperties) => p.displayOptions?.show?.['@tool']?.[0] === true;
+const named = (name: string) => description.properties.filter((p) => p.name === name && !inTool(p));
+const namedInTool = (name: string) => description.properties.filter((p) => p.name === name && !p.displayOptions?.hide?.['@tool']);
 const values = (p: INodeProperties) => (p.options ?? []).map((o) => (o as { value: string }).value);
 
 describe('the node description keeps the public contract of DESIGN.md', () => {
@@ -22,6 +25,24 @@ describe('the node description keeps the public contract of DESIGN.md', () => {
 			},
 		]);
 		expect(description.usableAsTool).toBe(true);
+	});
+
+	test('as an AI Agent tool: a URL source filled by the model, no Raw, no callback, Max Wait 10 minutes, a 4 KB answer', () => {
+		expect(namedInTool('source').map(values)).toEqual([['url']]);
+		expect(namedInTool('audioUrl').map((p) => p.default)).toEqual([expect.stringMatching(/^=\{\{ \$fromAI\('audioUrl', /)]);
+		expect(namedInTool('transcriptId').map((p) => (p.default as { value: string }).value)).toEqual([
+			expect.stringMatching(/\$fromAI\('transcriptId', /),
+			expect.stringMatching(/\$fromAI\('transcriptId', /),
+		]);
+		expect(namedInTool('waitMode').map(values)).toEqual([['none', 'poll']]);
+		expect(namedInTool('output').map((p) => [p.default, values(p)])).toEqual([
+			['topKeyPhrases', ['speakers', 'keyPhrases', 'occurrences', 'summary', 'topKeyPhrases']],
+			['topKeyPhrases', ['speakers', 'keyPhrases', 'occurrences', 'summary', 'topKeyPhrases']],
+		]);
+		expect(namedInTool('maxAnswerKb').map((p) => p.default)).toEqual([4]);
+		const maxWait = namedInTool('options').map((p) => (p.options as INodeProperties[]).find((o) => o.name === 'maxWaitMinutes')?.default);
+		expect(maxWait).toEqual([10, 10]);
+		expect(namedInTool('toolDescription').map((p) => p.displayOptions?.show?.operation)).toEqual([['transcribe'], ['getHighlights'], ['deleteTranscript']]);
 	});
 
 	test('parameters and their values', () => {
@@ -50,8 +71,8 @@ describe('the node description keeps the public contract of DESIGN.md', () => {
 		);
 		// Delete Transcript, and Transcribe with Don't Wait, shape nothing: no options.
 		expect(named('options').map((p) => p.displayOptions)).toEqual([
-			{ show: { operation: ['getHighlights'] } },
-			{ show: { operation: ['transcribe'], waitMode: ['poll', 'callback'] } },
+			{ show: { operation: ['getHighlights'] }, hide: { '@tool': [true] } },
+			{ show: { operation: ['transcribe'], waitMode: ['poll', 'callback'] }, hide: { '@tool': [true] } },
 		]);
 		expect(named('output').some((p) => !p.displayOptions?.show?.operation || p.displayOptions.show.operation.includes('deleteTranscript'))).toBe(false);
 		const options = named('options')[0].options as INodeProperties[];
@@ -195,6 +216,7 @@ describe("the node and trigger descriptions follow n8n's UX guidelines", () => {
 		// Sorting changes the order, never the defaults.
 		expect(named('operation')[0].default).toBe('transcribe');
 		expect(named('waitMode').map((p) => p.default)).toEqual(['poll', 'poll']);
+		expect(namedInTool('waitMode').map((p) => p.default)).toEqual(['poll']);
 	});
 
 	test("the trigger's subtitle is in Title Case; the binary field is 'Input Data Field Name'", () => {

@@ -140,8 +140,8 @@ export const optionsProperty: INodeProperties = {
 			name: 'includeText',
 			type: 'boolean',
 			default: false,
-			displayOptions: { show: { '/output': ['summary'] } },
-			description: "Whether the 'Summary' output also carries the full transcript text",
+			displayOptions: { show: { '/output': ['summary', 'topKeyPhrases'] } },
+			description: "Whether the 'Summary' (or, in the AI tool, 'Top Key Phrases') output also carries the full transcript text",
 		},
 		{
 			displayName: 'Max Wait (Minutes)',

@@ -3,6 +3,7 @@ import { callbackNotice, optionsProperty, outputProperties, waitModeProperties }
 import { deleteTranscriptProperties } from './deleteTranscript/description';
 import { getHighlightsProperties } from './getHighlights/description';
 import { transcribeInputProperties, transcribeOptionProperties, transcribeWebhookAuthProperties } from './transcribe/description';
+import { notInTool, toolProperties as tool } from './tool/description';
 
 const operationProperty: INodeProperties = {
 	displayName: 'Operation',
@@ -33,18 +34,32 @@ const operationProperty: INodeProperties = {
 	],
 };
 
+/**
+ * One list for the node and for the tool n8n makes of it ("AssemblyAI Highlights Tool"): the
+ * parameters that differ are declared twice, once hidden in the tool (notInTool) and once shown
+ * only there (tool.*, see tool/description.ts). The node's parameters and defaults are unchanged.
+ */
 export const nodeProperties: INodeProperties[] = [
 	operationProperty,
-	...transcribeInputProperties,
-	...getHighlightsProperties,
-	...deleteTranscriptProperties,
-	...waitModeProperties,
+	...tool.descriptions,
+	...notInTool(transcribeInputProperties),
+	...tool.source,
+	...notInTool(getHighlightsProperties),
+	...notInTool(deleteTranscriptProperties),
+	...tool.transcriptIds,
+	...notInTool(waitModeProperties),
+	...tool.waitMode,
 	callbackNotice,
-	...outputProperties,
+	...notInTool(outputProperties),
+	...tool.output,
+	...tool.maxAnswerKb,
 	...transcribeOptionProperties,
 	...transcribeWebhookAuthProperties,
 	// Options shape a finished transcript: Get Highlights shapes one even without waiting, Transcribe
 	// only when it waits. Delete Transcript and Transcribe with Don't Wait shape nothing.
-	{ ...optionsProperty, displayOptions: { show: { operation: ['getHighlights'] } } },
-	{ ...optionsProperty, displayOptions: { show: { operation: ['transcribe'], waitMode: ['poll', 'callback'] } } },
+	...notInTool([
+		{ ...optionsProperty, displayOptions: { show: { operation: ['getHighlights'] } } },
+		{ ...optionsProperty, displayOptions: { show: { operation: ['transcribe'], waitMode: ['poll', 'callback'] } } },
+	]),
+	...tool.options,
 ];

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { deleteTranscriptOperation } from './deleteTranscript/execute';
 import { getHighlights } from './getHighlights/execute';
 import { transcribe } from './transcribe/execute';
+import { answerForModel, isToolNode, refuseWhatToolsCannotDo } from './tool/run';
 
 const operations: Record<string, (this: IExecuteFunctions) => Promise<INodeExecutionData[]>> = {
 	transcribe,
@@ -18,5 +19,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (!run) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known`);
 	}
-	return [await run.call(this)];
+	if (!isToolNode(this)) return [await run.call(this)];
+	// As an AI Agent tool: what the tool does not offer is refused, and the answer is bounded.
+	refuseWhatToolsCannotDo(this);
+	return [answerForModel(this, await run.call(this))];
 }

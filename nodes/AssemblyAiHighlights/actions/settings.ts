@@ -3,6 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { OutputShape, ShapeOptions, SpeakerNames } from '../highlights';
 import { DEFAULT_SHAPE_OPTIONS, parseSpeakerNames } from '../highlights';
 import type { WaitSettings } from '../transport/wait';
+import { TOOL_MAX_WAIT_MINUTES } from './tool/description';
+import { isToolNode } from './tool/run';
 
 export type WaitMode = 'poll' | 'callback' | 'none';
 
@@ -29,7 +31,8 @@ export function readItemSettings(ctx: IExecuteFunctions, itemIndex: number): Ite
 		deleteAfterReading: options.deleteAfterReading === true,
 		wait: {
 			pollIntervalMs: Math.max(10, number(options.pollIntervalSeconds, 3) * 1000),
-			maxWaitMs: Math.max(0, number(options.maxWaitMinutes, 60) * 60_000),
+			// As an AI Agent tool, a shorter wait by default: see tool/description.ts.
+			maxWaitMs: Math.max(0, number(options.maxWaitMinutes, isToolNode(ctx) ? TOOL_MAX_WAIT_MINUTES : 60) * 60_000),
 		},
 	};
 }

@@ -1,5 +1,7 @@
 /** Pure functions: AssemblyAI transcript JSON -> output items. No HTTP, no n8n. */
 export { shapeTranscript } from './shape';
+export { answerBytes, boundAnswer } from './bound';
+export type { BoundedAnswer } from './bound';
 export { findHighlightsProblem, languageName, noKeyPhrasesInLanguage } from './problems';
 export { formatTime } from './time';
 export { selectPhrases } from './select';

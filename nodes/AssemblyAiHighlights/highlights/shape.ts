@@ -94,6 +94,34 @@ function speakerItems(transcriptId: string | null, transcript: Transcript, optio
 }
 
 /**
+ * One compact object per recording, what a model needs to answer "what was this call about": each
+ * phrase's text, rank, count and first mention (m:ss), no timestamp lists. With includeContext, the
+ * first mention's words and speaker; with includeText, the transcript text.
+ */
+function topKeyPhrasesItem(transcriptId: string | null, transcript: Transcript, phrases: Phrase[], options: ShapeOptions, words: Words) {
+	const item: Record<string, unknown> = {
+		transcriptId,
+		audioDuration: transcript.audio_duration ?? null,
+		keyPhrases: phrases.map((phrase) => {
+			const compact: Record<string, unknown> = {
+				text: phrase.text,
+				rank: phrase.rank,
+				count: phrase.count,
+				firstMention: phrase.firstMentionMs === null ? null : formatTime(phrase.firstMentionMs),
+			};
+			const first = options.includeContext ? mentionsOf({ ...phrase, timestamps: phrase.timestamps.slice(0, 1) }, options, words)[0] : undefined;
+			if (first) {
+				compact.speaker = first.speaker;
+				compact.context = first.context;
+			}
+			return compact;
+		}),
+	};
+	if (options.includeText) item.text = transcript.text ?? null;
+	return item;
+}
+
+/**
  * A transcript -> output items (one object per n8n item). 'raw' returns the transcript itself,
  * untouched. The other shapes expect findHighlightsProblem(transcript) to be undefined but
  * tolerate empty or missing results; 'speakers' gives nothing useful unless tellsSpeakers(transcript).
@@ -105,8 +133,8 @@ export function shapeTranscript(
 	options: ShapeOptions,
 ): Array<Record<string, unknown>> {
 	if (output === 'raw') return [transcript];
-	if (output !== 'keyPhrases' && output !== 'occurrences' && output !== 'summary' && output !== 'speakers') {
-		throw new Error(`Unknown output '${String(output)}': use keyPhrases, occurrences, summary, speakers or raw`);
+	if (output !== 'keyPhrases' && output !== 'occurrences' && output !== 'summary' && output !== 'speakers' && output !== 'topKeyPhrases') {
+		throw new Error(`Unknown output '${String(output)}': use keyPhrases, occurrences, summary, speakers, topKeyPhrases or raw`);
 	}
 	const opts = withDefaults(options);
 	const transcriptId = typeof transcript.id === 'string' ? transcript.id : null;
@@ -124,6 +152,7 @@ export function shapeTranscript(
 	if (output === 'occurrences') {
 		return phrases.flatMap((phrase) => occurrenceItems(transcriptId, phrase, opts, words));
 	}
+	if (output === 'topKeyPhrases') return [topKeyPhrasesItem(transcriptId, transcript, phrases, opts, words)];
 	const summary: Record<string, unknown> = {
 		transcriptId,
 		status: transcript.status ?? null,

@@ -59,7 +59,8 @@ export interface Transcript {
 	[key: string]: unknown;
 }
 
-export type OutputShape = 'keyPhrases' | 'occurrences' | 'summary' | 'speakers' | 'raw';
+/** 'topKeyPhrases': one compact object per recording, for an AI agent (the node as a tool). */
+export type OutputShape = 'keyPhrases' | 'occurrences' | 'summary' | 'speakers' | 'topKeyPhrases' | 'raw';
 
 export type SortBy = 'rank' | 'count' | 'time' | 'text';
 

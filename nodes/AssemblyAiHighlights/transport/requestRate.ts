@@ -12,17 +12,27 @@ export const MAX_REQUESTS_PER_SECOND = 8;
  */
 export const BURST_REQUESTS = 16;
 
+export interface RateLimits {
+	perSecond: number;
+	burst: number;
+}
+
 /**
- * A token bucket for request starts: one token every 1/MAX_REQUESTS_PER_SECOND s, at most
- * BURST_REQUESTS saved up. Callers get their turn in the order they asked; cancelling the execution
- * ends every wait.
+ * A token bucket for request starts: one token every 1/perSecond s, at most `burst` saved up (by
+ * default MAX_REQUESTS_PER_SECOND and BURST_REQUESTS). Callers get their turn in the order they
+ * asked; cancelling the execution ends every wait.
  */
 export class RequestRate {
-	private tokens = BURST_REQUESTS;
+	private tokens: number;
 	private refilledAt = Date.now();
 	private lastTurn: Promise<void> = Promise.resolve();
 
-	constructor(private readonly signal?: AbortSignal) {}
+	constructor(
+		private readonly signal?: AbortSignal,
+		private readonly limits: RateLimits = { perSecond: MAX_REQUESTS_PER_SECOND, burst: BURST_REQUESTS },
+	) {
+		this.tokens = limits.burst;
+	}
 
 	/** Resolves when the caller may send one request. */
 	async take(): Promise<void> {
@@ -34,14 +44,14 @@ export class RequestRate {
 	private async nextToken(): Promise<void> {
 		if (this.signal?.aborted) await pause(0, this.signal); // throws the cancellation
 		for (this.refill(); this.tokens < 1; this.refill()) {
-			await pause(Math.ceil(((1 - this.tokens) * 1000) / MAX_REQUESTS_PER_SECOND), this.signal);
+			await pause(Math.ceil(((1 - this.tokens) * 1000) / this.limits.perSecond), this.signal);
 		}
 		this.tokens -= 1;
 	}
 
 	private refill(): void {
 		const now = Date.now();
-		this.tokens = Math.min(BURST_REQUESTS, this.tokens + ((now - this.refilledAt) * MAX_REQUESTS_PER_SECOND) / 1000);
+		this.tokens = Math.min(this.limits.burst, this.tokens + ((now - this.refilledAt) * this.limits.perSecond) / 1000);
 		this.refilledAt = now;
 	}
 }

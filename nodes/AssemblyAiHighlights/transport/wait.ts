@@ -1,5 +1,6 @@
 import { getTranscript } from './assemblyAi';
 import { pause } from './pause';
+import type { RateLimits } from './requestRate';
 import { RequestRate } from './requestRate';
 import { scanTranscriptList } from './transcriptList';
 import type { ApiContext, TranscriptJson, TranscriptStatus } from './types';
@@ -94,8 +95,9 @@ export async function fetchEach(
 	rate: RequestRate,
 	signal: AbortSignal | undefined,
 	onFetched: (id: string, transcript: TranscriptJson | Error) => void,
+	concurrency = FETCH_CONCURRENCY,
 ): Promise<void> {
-	await mapWithConcurrency(ids, FETCH_CONCURRENCY, async (id) => {
+	await mapWithConcurrency(ids, concurrency, async (id) => {
 		await rate.take();
 		let transcript: TranscriptJson | Error;
 		try {
@@ -125,7 +127,8 @@ async function listStatuses(ctx: ApiContext, ids: string[], rate: RequestRate): 
 
 /**
  * Transcripts known to be finished: each is settled as it arrives, those in `fetched` at once, the
- * others fetched FETCH_CONCURRENCY at a time (8 requests per second, bursts of 16).
+ * others fetched `pace.concurrency` at a time within `pace`'s rate (by default FETCH_CONCURRENCY,
+ * 8 requests per second, bursts of 16).
  */
 export async function readFinishedTranscripts<T>(
 	ctx: ApiContext,
@@ -133,6 +136,7 @@ export async function readFinishedTranscripts<T>(
 	fetched: ReadonlyMap<string, TranscriptJson>,
 	signal: AbortSignal | undefined,
 	settle: (id: string, result: WaitResult) => T,
+	pace?: RateLimits & { concurrency: number },
 ): Promise<Map<string, T>> {
 	const settled = new Map<string, T>();
 	for (const id of ids) {
@@ -140,8 +144,14 @@ export async function readFinishedTranscripts<T>(
 		if (transcript) settled.set(id, settle(id, { kind: 'finished', transcript }));
 	}
 	const toFetch = ids.filter((id) => !settled.has(id));
-	await fetchEach(ctx, toFetch, new RequestRate(signal), signal, (id, transcript) =>
-		settled.set(id, settle(id, transcript instanceof Error ? { kind: 'lookupFailed', error: transcript } : { kind: 'finished', transcript })),
+	const rate = new RequestRate(signal, pace);
+	await fetchEach(
+		ctx,
+		toFetch,
+		rate,
+		signal,
+		(id, transcript) => settled.set(id, settle(id, transcript instanceof Error ? { kind: 'lookupFailed', error: transcript } : { kind: 'finished', transcript })),
+		pace?.concurrency,
 	);
 	return settled;
 }

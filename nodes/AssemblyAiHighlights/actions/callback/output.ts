@@ -8,6 +8,16 @@ import { errorItemJson, errorJson, itemsForTranscript } from '../results';
 import type { CallbackEntry } from './state';
 
 /**
+ * How the resume reads the batch's transcripts: 1,000 in about 20 s. AssemblyAI allows 20,000
+ * requests per 5 minutes per account (about 66 per second sustained); a resume comes once per
+ * execution, so it may take three quarters of that rate for its few seconds (1,000 requests are a
+ * twentieth of the 5-minute budget). 12 in flight keep that rate at AssemblyAI's latency (a GET of a
+ * finished transcript takes a few hundred ms); 12 three-hour transcripts (about 7 MB of JSON each)
+ * are at most about 84 MB held at once, each shaped and dropped as it arrives.
+ */
+export const RESUME_PACE = { perSecond: 50, burst: 50, concurrency: 12 };
+
+/**
  * Every input item's output once all transcripts are finished, in input order: its summary or raw
  * transcript, or an error item (a failed transcript, a failed lookup, a failure before submission).
  * Each transcript is fetched once (`fetched` holds those already read) and shaped as it arrives.
@@ -20,13 +30,14 @@ export async function outputFor(
 ): Promise<INodeExecutionData[]> {
 	const byTranscript = new Map(entries.flatMap((entry) => (entry.transcriptId ? [[entry.transcriptId, entry] as const] : [])));
 	const read: ItemOutcome[] = [];
-	const outputs = await readFinishedTranscripts(ctx, [...byTranscript.keys()], fetched, undefined, (id, result) => {
+	const settle = (id: string, result: WaitResult): INodeExecutionData[] => {
 		const entry = byTranscript.get(id)!;
 		const items = itemsFor(ctx, entry, result);
 		const readAs = readForDeletion(entry, result);
 		if (readAs && !items.some((item) => item.json.error)) read.push({ itemIndex: entry.itemIndex, transcriptId: id, items, readForDeletion: readAs });
 		return items;
-	});
+	};
+	const outputs = await readFinishedTranscripts(ctx, [...byTranscript.keys()], fetched, undefined, settle, RESUME_PACE);
 	await deleteReadTranscripts(ctx, read);
 	return entries.flatMap((entry) =>
 		entry.transcriptId ? outputs.get(entry.transcriptId)! : [{ json: errorItemJson(ctx.getNode(), entry.failure ?? {}), pairedItem: { item: entry.itemIndex } }],

@@ -2,7 +2,8 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 import { pause } from '../../transport/pause';
 import { refuseWebhookCall } from '../../utils/webhookGuard';
 import { outputFor } from './output';
-import { awaitedTranscripts, readCallbackEntries } from './state';
+import { refuseWithoutSecret } from './secret';
+import { awaitedTranscripts, CALLBACK_STATE_KEY, readCallbackEntries } from './state';
 import type { BatchStatus } from './status';
 import { checkBatch, whoResumes } from './status';
 
@@ -18,6 +19,7 @@ const DECIDE_WITHIN_MS = 8_000;
 type Decision =
 	| { kind: 'waiting' }
 	| { kind: 'notListedFinished' }
+	| { kind: 'listLags'; transcriptId: string }
 	| { kind: 'resumedBy'; transcriptId: string }
 	| { kind: 'resume'; status: Extract<BatchStatus, { kind: 'finished' }> };
 
@@ -27,10 +29,10 @@ type Decision =
  * waiting; once all are finished, the call for the transcript that finished last resumes it with
  * every input item's output, in input order, whatever order the calls came in. Nothing is trusted
  * from the call but the ID: statuses and results are read from AssemblyAI with the credential. A
- * call from an address outside IP Allowlist, or without the Webhook Authentication header, is refused
- * before anything is read. A call costs one request to AssemblyAI while others still run, a few more
- * when all are finished (see checkBatch), and nothing it learns is kept for the next call: that one
- * may reach another n8n instance.
+ * call from an address outside IP Allowlist, or without the execution's secret header (or the Webhook
+ * Authentication credential's, when set), is refused before anything is read. A call costs two
+ * requests to AssemblyAI while others still run, a few more when all are finished (see checkBatch),
+ * and nothing it learns is kept for the next call: that one may reach another n8n instance.
  */
 export async function receiveCallback(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const response = this.getResponseObject();
@@ -45,8 +47,12 @@ export async function receiveCallback(this: IWebhookFunctions): Promise<IWebhook
 		authentication: this.getNodeParameter('webhookAuthentication', 'none'),
 	});
 	if (refusal) return answer(refusal.status, { error: refusal.error });
+	// With Webhook Authentication "Header Auth" the credential's header was checked instead.
+	const withoutSecret = this.getNodeParameter('webhookAuthentication', 'none') === 'headerAuth' ? undefined : await refuseWithoutSecret(this);
+	if (withoutSecret) return answer(withoutSecret.status, { error: withoutSecret.error });
 
-	const entries = readCallbackEntries(this.evaluateExpression('{{ $input.all() }}', 0) as IDataObject[]);
+	const stored = this.evaluateExpression(`{{ $node[${JSON.stringify(this.getNode().name)}].context[${JSON.stringify(CALLBACK_STATE_KEY)}] }}`, 0);
+	const entries = readCallbackEntries(stored);
 	if (!entries) return answer(404, { error: 'This execution is not waiting for AssemblyAI' });
 	const awaited = awaitedTranscripts(entries);
 	const body = this.getBodyData();
@@ -66,6 +72,11 @@ export async function receiveCallback(this: IWebhookFunctions): Promise<IWebhook
 	if (decision.kind === 'notListedFinished') {
 		return answer(503, { error: `AssemblyAI does not list transcript ${transcriptId} as finished yet: call again` });
 	}
+	if (decision.kind === 'listLags') {
+		return answer(503, {
+			error: `AssemblyAI's transcript list still shows transcript ${decision.transcriptId} as running, though it finished: call again`,
+		});
+	}
 	if (decision.kind === 'resumedBy') return answer(200, { received: true, resumedBy: decision.transcriptId });
 	answer(RESUMING, { received: true, resuming: true });
 
@@ -77,6 +88,7 @@ async function decide(ctx: IWebhookFunctions, awaited: string[], caller: string)
 	const status = await checkBatch(ctx, awaited, caller);
 	if (status.kind === 'running') return { kind: 'waiting' };
 	if (status.kind === 'callerNotListedFinished') return { kind: 'notListedFinished' };
+	if (status.kind === 'listLags') return status;
 	const resumer = await whoResumes(ctx, caller, awaited, status);
 	return resumer === caller ? { kind: 'resume', status } : { kind: 'resumedBy', transcriptId: resumer };
 }

@@ -6,8 +6,10 @@ import { isFinished } from '../../transport/wait';
 
 /** What AssemblyAI says of an execution's transcripts. */
 export type BatchStatus =
-	/** This one (not the caller's) is still queued or processing. */
+	/** This one (not the caller's) is still queued or processing: the list says so, and its own GET too. */
 	| { kind: 'running'; transcriptId: string }
+	/** The list shows this one (not the caller's) as running, but its own GET says it finished: the list lags. */
+	| { kind: 'listLags'; transcriptId: string }
 	/** Only the caller's own transcript is listed as still running: the list lags behind the call. */
 	| { kind: 'callerNotListedFinished' }
 	/** All finished; when each finished, where the list tells (`completed`), and any read whole on the way. */
@@ -22,7 +24,8 @@ const MAX_PAGES = 50;
  * Whether every transcript of the execution is finished, from AssemblyAI's transcript list; the
  * transcript a callback came for (`caller`) does not count as running, unless it is the only one.
  * First one page of the account's processing transcripts: while a batch runs, that one request
- * almost always shows one of its transcripts, and the callback needs nothing more. Only when it shows
+ * almost always shows one of its transcripts, and that one's own GET confirms it (confirmRunning).
+ * Only when it shows
  * none is the whole list read, newest first, back to the batch's oldest transcript (200 per request,
  * ending as soon as one is still running): every status, and when each finished. Throws when
  * AssemblyAI cannot be asked.
@@ -39,7 +42,7 @@ export async function checkBatch(ctx: ApiContext, awaited: string[], caller?: st
 	};
 
 	await scanTranscriptList(ctx, wanted, { status: 'processing', maxPages: 1, onListed: ({ id }) => stillRuns(id) });
-	if (running) return { kind: 'running', transcriptId: running };
+	if (running) return await confirmRunning(ctx, running);
 
 	const finishedAt = new Map<string, string>();
 	const listed = new Set<string>();
@@ -52,7 +55,7 @@ export async function checkBatch(ctx: ApiContext, awaited: string[], caller?: st
 			return false;
 		},
 	});
-	if (running) return { kind: 'running', transcriptId: running };
+	if (running) return await confirmRunning(ctx, running);
 
 	const unlisted = awaited.filter((id) => !listed.has(id));
 	if (unlisted.length > MAX_UNLISTED) {
@@ -66,6 +69,18 @@ export async function checkBatch(ctx: ApiContext, awaited: string[], caller?: st
 	}
 	if (callerRunning) return { kind: 'callerNotListedFinished' };
 	return { kind: 'finished', finishedAt, fetched };
+}
+
+/**
+ * What the list said of a transcript other than the caller's, checked with its own GET. AssemblyAI's
+ * list can show a transcript as running moments after it finished; a call that took that for the
+ * truth would be acknowledged while its execution had nothing left to wait for, and when two
+ * recordings finish together each call could see the other still running: no call would resume it.
+ * A lagging list is answered 503 (receive.ts), so AssemblyAI calls again. One more request per call.
+ */
+async function confirmRunning(ctx: ApiContext, transcriptId: string): Promise<BatchStatus> {
+	const transcript = await getTranscript(ctx, transcriptId);
+	return isFinished(transcript.status) ? { kind: 'listLags', transcriptId } : { kind: 'running', transcriptId };
 }
 
 /**

@@ -5,13 +5,16 @@ import type { ItemOutcome } from '../results';
 import { errorJson } from '../results';
 import type { ItemSettings } from '../settings';
 import type { CallbackEntry } from './state';
-import { shownWhileWaiting, waitingItems } from './state';
+import { CALLBACK_SECRET_HEADER, callbackSecret } from './secret';
+import { CALLBACK_STATE_KEY, shownWhileWaiting, waitingItems } from './state';
 
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]', '0.0.0.0'];
 
 /**
  * The transcript request's webhook fields for "Wait for AssemblyAI's Callback": the execution's own
- * resume URL (on n8n 2.x it carries the execution's resume token).
+ * resume URL (on n8n 2.x it carries the execution's resume token) and the execution's own secret
+ * header, checked on every call. With Webhook Authentication "Header Auth" the credential's header
+ * is sent and checked instead (withWebhookAuth).
  */
 export async function callbackParams(
 	ctx: IExecuteFunctions,
@@ -52,13 +55,15 @@ export async function callbackParams(
 				"Set n8n's WEBHOOK_URL environment variable to the public https address AssemblyAI can reach, or choose \"Poll Until Done\", which needs no inbound connection.",
 		});
 	}
-	return { ...params, webhook_url: resumeUrl };
+	if (ctx.getNodeParameter('webhookAuthentication', itemIndex, 'none') === 'headerAuth') return { ...params, webhook_url: resumeUrl };
+	return { ...params, webhook_url: resumeUrl, webhook_auth_header_name: CALLBACK_SECRET_HEADER, webhook_auth_header_value: await callbackSecret(ctx) };
 }
 
 /**
- * Puts the execution to wait for AssemblyAI's callbacks. What the callback needs travels as the
- * waiting node's input, which n8n stores with the execution and hands to every callback; the node's
- * own output meanwhile only shows each item's transcript (n8n drops it when the execution resumes).
+ * Puts the execution to wait for AssemblyAI's callbacks. What the callback needs travels in the
+ * node's context, which n8n stores with the execution and hands to every callback; the waiting node's
+ * input becomes the items n8n passes on if Max Wait passes; the node's own output meanwhile only shows
+ * each item's transcript (n8n drops it when the execution resumes).
  */
 export async function waitForCallbacks(
 	ctx: IExecuteFunctions,
@@ -80,7 +85,8 @@ export async function waitForCallbacks(
 	entries.sort((a, b) => a.itemIndex - b.itemIndex);
 
 	const maxWaitMs = Math.max(...accepted.map((a) => a.settings.wait.maxWaitMs));
-	ctx.getExecuteData().data = { main: [waitingItems(entries, +(maxWaitMs / 60_000).toFixed(2))] };
+	ctx.getContext('node')[CALLBACK_STATE_KEY] = entries;
+	ctx.getExecuteData().data = { main: [waitingItems(ctx.getNode(), entries, +(maxWaitMs / 60_000).toFixed(2))] };
 	await ctx.putExecutionToWait(new Date(Date.now() + maxWaitMs));
 	return shownWhileWaiting(entries);
 }
