@@ -83,3 +83,25 @@ describe('stopped while waiting: the transcripts already paid for are named in n
 		expect(warning).toMatch(/the transcript request of item 2 was still on its way and may have created a transcript too/);
 	});
 });
+
+describe('a worker that dies while waiting leaves its transcripts in the log', () => {
+	test('every transcript request AssemblyAI accepts is logged at info level as it happens, with its item', async () => {
+		env.emu.setClock({ queuedMs: 60_000, processingMs: 60_000 });
+		const loggedBefore = logged.length;
+		const running = startNode({
+			parameters: { operation: 'transcribe', source: 'url', audioUrl: '={{ $json.url }}', options: { pollIntervalSeconds: 1 } },
+			inputs: ['d', 'e'].map((name) => ({ json: { url: `https://media.example.com/${name}.mp3` } })),
+			credentials: env.credentials(),
+		});
+		await until(() => env.emu.createdCount() === 2);
+		const idOf = (name: string) =>
+			[...env.emu.transcripts.entries()].find(([, t]) => (t.params as { audio_url: string }).audio_url === `https://media.example.com/${name}.mp3`)?.[0];
+		// Still waiting (nothing finishes for a minute): the lines are there before any outcome.
+		await until(() => logged.slice(loggedBefore).filter((line) => line.startsWith('info AssemblyAI Highlights: item')).length === 2);
+		const lines = logged.slice(loggedBefore).filter((line) => line.startsWith('info AssemblyAI Highlights: item'));
+		expect(lines.some((line) => line.includes(`item 0 → transcript ${idOf('d')}`))).toBe(true);
+		expect(lines.some((line) => line.includes(`item 1 → transcript ${idOf('e')}`))).toBe(true);
+		running.cancel();
+		expect((await running.result).status).toBe('canceled');
+	});
+});

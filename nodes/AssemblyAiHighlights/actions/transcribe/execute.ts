@@ -15,6 +15,7 @@ import { combinedWait, readItemSettings } from '../settings';
 import { readAudioSource } from './audio';
 import { recordingFingerprint, transcriptsOfThisExecution } from './createdInExecution';
 import { checkSpeakersCanBeTold, readTranscriptParams } from './params';
+import { logCreated } from './logCreated';
 import { logCreatedWhenStopped } from './stopped';
 import type { Plan } from './submit';
 import { submitOnce } from './submit';
@@ -75,6 +76,7 @@ export async function transcribe(this: IExecuteFunctions): Promise<INodeExecutio
 		try {
 			const transcript = await submitOnce(this, plan, claims, memory, requesting);
 			created.push({ itemIndex, transcriptId: transcript.id });
+			logCreated(this, itemIndex, transcript.id);
 			return { plan, itemIndex, transcript };
 		} catch (error) {
 			if (stopOnError) stopped = true;
