@@ -269,6 +269,20 @@ const postJson = (name, url, jsonBody, position) => ({
 	parameters: { method: 'POST', url, sendBody: true, specifyBody: 'json', jsonBody, options: {} },
 });
 
+/** Our Trigger, named "Transcript done", with the header credential the suite's AssemblyAI calls carry. */
+function triggerNode(webhookId, parameters) {
+	return {
+		id: nodeId(),
+		name: 'Transcript done',
+		type: TRIGGER_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId,
+		parameters,
+		credentials: { assemblyAiHighlightsApi: CRED, [WEBHOOK_AUTH_TYPE]: TRIGGER_AUTH_CRED },
+	};
+}
+
 /**
  * Workflows that only run in `n8n start`, activated before it starts. Their webhook secrets are in
  * the header credentials (credentials(…, headerSecrets)), so the workflows hold none.
@@ -282,17 +296,8 @@ function serverWorkflows({ receiverUrl }) {
 		active: true,
 		settings: { executionOrder: 'v1' },
 		nodes: [
-			{
-				id: nodeId(),
-				name: 'Transcript done',
-				type: TRIGGER_TYPE,
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId: TRIGGER_WEBHOOK_ID,
-				// The node's defaults: Header Auth, no IP Allowlist.
-				parameters: { authentication: 'headerAuth', output: 'keyPhrases', options: {} },
-				credentials: { assemblyAiHighlightsApi: CRED, [WEBHOOK_AUTH_TYPE]: TRIGGER_AUTH_CRED },
-			},
+			// The node's defaults: Header Auth, no IP Allowlist.
+			triggerNode(TRIGGER_WEBHOOK_ID, { authentication: 'headerAuth', output: 'keyPhrases', options: {} }),
 			postJson(
 				'POST phrase',
 				`${receiverUrl}/trigger`,
@@ -353,16 +358,7 @@ function serverWorkflows({ receiverUrl }) {
 		active: true,
 		settings: { executionOrder: 'v1' },
 		nodes: [
-			{
-				id: nodeId(),
-				name: 'Transcript done',
-				type: TRIGGER_TYPE,
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId: TRIGGER_CRM_WEBHOOK_ID,
-				parameters: { authentication: 'headerAuth', ipAllowlist: EMULATOR_ADDRESS, output: 'summary', options: { topN: 5 } },
-				credentials: { assemblyAiHighlightsApi: CRED, [WEBHOOK_AUTH_TYPE]: TRIGGER_AUTH_CRED },
-			},
+			triggerNode(TRIGGER_CRM_WEBHOOK_ID, { authentication: 'headerAuth', ipAllowlist: EMULATOR_ADDRESS, output: 'summary', options: { topN: 5 } }),
 			postJson(
 				'CRM note',
 				`${receiverUrl}${TRIGGER_CRM_PATH}`,
