@@ -96,22 +96,23 @@ async function proxySuite({ tag, hops, srv, emu, receiver, slug, secret, fixture
 		return `403; log: ${lines[0]}`;
 	});
 
-	await test(`${label}: Transcribe waiting for AssemblyAI's callback resumes when the emulator calls its resume URL through the proxy`, async () => {
+	await test(`${label}: Transcribe waiting for AssemblyAI's callback, at its defaults (the execution's own secret header), resumes when the emulator calls its resume URL through the proxy`, async () => {
 		const name = `proxy-${key}`;
 		const url = `https://recordings.example/${key}/callback.mp3`;
 		emu.addScenario({ match: (u) => u === url, queuedMs: 100, processingMs: 1500 });
 		const createdBefore = new Set(emu.transcripts.keys());
-		const started = await post(`${srv.publicBase}/webhook/${W.WAIT_START_PATH}`, { recordings: [{ name, url }] });
-		assertEqual(started.status, 200, `POST <proxy>/webhook/${W.WAIT_START_PATH}: ${started.text}`);
+		const started = await post(`${srv.publicBase}/webhook/${W.WAIT_DEFAULTS_PATH}`, { recordings: [{ name, url }] });
+		assertEqual(started.status, 200, `POST <proxy>/webhook/${W.WAIT_DEFAULTS_PATH}: ${started.text}`);
 		const done = await waitFor(() => receiver.requests.find((q) => q.url === '/wait-mode' && q.json?.name === name), { timeoutMs: 60_000, what: `the resumed execution's POST for ${name}` });
 		const created = [...emu.transcripts.values()].filter((t) => !createdBefore.has(t.id));
 		assertEqual(created.length, 1, 'transcripts created');
 		const hook = created[0].params.webhook_url;
+		assertEqual(created[0].params.webhook_auth_header_name, 'X-AssemblyAI-Highlights-Secret', 'the header AssemblyAI is asked to send (no credential set)');
 		assert(hook.startsWith(`${srv.publicBase}/webhook-waiting/`), `webhook_url ${hook} is not a resume URL through the proxy`);
 		assertEqual([done.json.status, done.json.transcriptId, done.json.error], ['completed', created[0].id, undefined], 'the resumed execution\'s result');
 		const deliveries = emu.webhookDeliveries().filter((d) => d.transcriptId === created[0].id).map((d) => d.statusCode);
 		assert(deliveries.includes(202), `the call that resumed: ${deliveries.join(', ')}`);
-		return `resume URL ${hook.replace(srv.publicBase, '<proxy>').replace(/signature=[0-9a-f]+/, 'signature=…')}, answered ${deliveries.join(', ')}`;
+		return `resume URL ${hook.replace(srv.publicBase, '<proxy>').replace(/signature=[0-9a-f]+/, 'signature=…')}, own secret header, answered ${deliveries.join(', ')}`;
 	});
 }
 

@@ -544,8 +544,11 @@ async function serverSuite(ctx) {
 
 	// Last, with the server stopped (the database closed): no secret in clear in n8n's records.
 	if (withTests && srv) {
-		await test(`${tag}: no secret in clear text in n8n's database, binary data, workflow and credential exports or log: the API key and both webhook header secrets`, async () => {
+		await test(`${tag}: no secret in clear text in n8n's database, binary data, workflow and credential exports or log: the API key, both webhook header secrets and the callbacks' own secrets`, async () => {
 			const secrets = { 'API key': ctx.apiKey, 'trigger header secret': ctx.triggerSecret, 'callback header secret': ctx.callbackSecret };
+			// The callback's own secrets (derived per execution from the API key, never stored by the node), as AssemblyAI got them.
+			const derived = [...new Set(emu.createdParams().filter((p) => p.webhook_auth_header_name === 'X-AssemblyAI-Highlights-Secret').map((p) => p.webhook_auth_header_value))];
+			derived.forEach((value, i) => (secrets[`execution ${i + 1}'s own callback secret`] = value));
 			const r = await searchN8nRecords({ n8n, work, tag, secrets, control: serverWorkflows[0].name, extraFiles: [srv.logFile, ...(srvHops ? [srvHops.logFile] : [])] });
 			assert(r.controlFound, `the search did not find the workflow name "${serverWorkflows[0].name}" either: it proves nothing`);
 			assert(r.found.length === 0, `secrets in clear text: ${r.found.join('; ')}`);

@@ -23,6 +23,7 @@ const ids = {
 	srvTrigger: 'e2eSrvTrigger001',
 	srvWaitHook: 'e2eSrvWaitHook01',
 	srvAllowlist: 'e2eSrvAllowlist1',
+	srvWaitDefaults: 'e2eSrvWaitDflt01',
 	srvTriggerCrm: 'e2eSrvTrigCrm001',
 };
 
@@ -43,6 +44,8 @@ const CALLBACK_HEADER = 'X-AssemblyAI-Callback';
 const EMULATOR_ADDRESS = '127.0.0.1';
 /** The Webhook node that starts the waitMode callback workflow: POST /webhook/<path>. */
 const WAIT_START_PATH = 'e2e-assemblyai-wait';
+/** The same callback workflow with the node's defaults: no Webhook Authentication, so the execution's own secret. */
+const WAIT_DEFAULTS_PATH = 'e2e-assemblyai-wait-defaults';
 
 /** @param {{trigger: string, callback: string}} [headerSecrets] the secrets of the two webhook header credentials */
 function credentials(emulatorUrl, apiKey, headerSecrets) {
@@ -381,7 +384,17 @@ function serverWorkflows({ receiverUrl }) {
 	allowlist.nodes[0].parameters.ipAllowlist = EMULATOR_ADDRESS;
 	allowlist.nodes[1].parameters.url = `${receiverUrl}/allowlist`;
 	allowlist.nodes.forEach((n) => (n.id = nodeId()));
-	return [trigger, waitHook, triggerCrm, allowlist];
+	// The callback workflow again with the node's defaults (lib/proxy-tests.js): no Webhook
+	// Authentication, so AssemblyAI's calls carry the execution's own secret header.
+	const waitDefaults = JSON.parse(JSON.stringify(waitHook));
+	waitDefaults.id = ids.srvWaitDefaults;
+	waitDefaults.name = 'e2e server: webhook -> Transcribe (wait for the callback, node defaults) -> receiver';
+	waitDefaults.nodes[0].webhookId = 'e2e0aa1a-7219-4e6a-9d0e-000000000009';
+	waitDefaults.nodes[0].parameters.path = WAIT_DEFAULTS_PATH;
+	delete waitDefaults.nodes[2].parameters.webhookAuthentication;
+	waitDefaults.nodes[2].credentials = { assemblyAiHighlightsApi: CRED };
+	waitDefaults.nodes.forEach((n) => (n.id = nodeId()));
+	return [trigger, waitHook, triggerCrm, allowlist, waitDefaults];
 }
 
 module.exports = {
@@ -409,6 +422,7 @@ module.exports = {
 	CALLBACK_AUTH_CRED,
 	EMULATOR_ADDRESS,
 	WAIT_START_PATH,
+	WAIT_DEFAULTS_PATH,
 	CRED,
 	WILDFIRES,
 	UNREACHABLE,
