@@ -16,11 +16,7 @@ import { runNode } from '../helpers/runNode';
 import { startWaitingNode } from '../helpers/waitingExecution';
 import { serveTrigger } from '../helpers/webhookServer';
 
-// A refused deletion outlasts the retries: three attempts, milliseconds apart.
-jest.mock('../../nodes/AssemblyAiHighlights/transport/policy', () =>
-	// eslint-disable-next-line @typescript-eslint/no-require-imports -- a jest.mock factory cannot import
-	require('../helpers/policy').policyWith({ RETRY_POLICY: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 } }),
-);
+// A refused deletion outlasts the retries: the shipped policy (RETRY_POLICY), its real attempts and backoff.
 
 const env = useEmulator({ queuedMs: 20, processingMs: 60 });
 const DELETE_ON = { ...FAST, deleteAfterReading: true };

@@ -3,11 +3,7 @@ import type { NodeRun } from '../helpers/runNode';
 import { runNode } from '../helpers/runNode';
 import { RETRY_POLICY } from '../../nodes/AssemblyAiHighlights/transport/policy';
 
-// Refusals that outlast the retries: three attempts, milliseconds apart.
-jest.mock('../../nodes/AssemblyAiHighlights/transport/policy', () =>
-	// eslint-disable-next-line @typescript-eslint/no-require-imports -- a jest.mock factory cannot import
-	require('../helpers/policy').policyWith({ RETRY_POLICY: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 } }),
-);
+// Refusals that outlast the retries: the shipped policy (RETRY_POLICY), its real attempts and backoff.
 
 const env = useEmulator();
 

@@ -1,7 +1,7 @@
 /*
  * How patient the transport is: retries and time limits, in one module of data that imports nothing
- * (retry.ts, request.ts and assemblyAi.ts read it). Tests that need shorter delays replace this
- * module whole (jest.mock) and run the rest of the code unchanged.
+ * (retry.ts, request.ts and assemblyAi.ts read it). The tests run with these values; only the fault
+ * storm test (test/node/faults.test.ts) raises maxAttempts, as it says why.
  */
 
 export interface RetryPolicy {
