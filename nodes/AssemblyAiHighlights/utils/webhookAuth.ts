@@ -70,16 +70,21 @@ const nameHasBlanks = (data: ICredentialDataDecryptedObject | undefined) => {
  * The header as the credential holds it; throws (without the value) when the credential cannot be
  * used. Transcribe reads it before any upload, so a header AssemblyAI would refuse costs nothing.
  */
-async function readHeader(ctx: IExecuteFunctions | IWebhookFunctions, itemIndex?: number): Promise<WebhookHeader> {
-	const data = await ctx.getCredentials(WEBHOOK_AUTH_CREDENTIAL, itemIndex);
-	const problem = headerProblem(data);
-	if (problem) {
-		throw new NodeOperationError(ctx.getNode(), `The AssemblyAI Webhook Header Auth API credential is not usable: ${problem}`, {
+async function readHeader(ctx: IExecuteFunctions, itemIndex: number): Promise<WebhookHeader> {
+	const fields = headerFields(await ctx.getCredentials(WEBHOOK_AUTH_CREDENTIAL, itemIndex));
+	if ('problem' in fields) {
+		throw new NodeOperationError(ctx.getNode(), `The AssemblyAI Webhook Header Auth API credential is not usable: ${fields.problem}`, {
 			itemIndex,
 			description: 'Open the credential and set a header name such as X-Webhook-Secret and a long random value.',
 		});
 	}
-	return { name: String(data.name).trim(), value: String(data.secret) };
+	return fields;
+}
+
+/** The header the credential's fields make (name without blanks around it), or what is wrong with them. */
+function headerFields(data: ICredentialDataDecryptedObject): WebhookHeader | { problem: string } {
+	const problem = headerProblem(data);
+	return problem ? { problem } : { name: String(data.name).trim(), value: String(data.secret) };
 }
 
 /**
@@ -117,14 +122,12 @@ export type HeaderRefusal =
  */
 export async function refusedWebhookCall(ctx: IWebhookFunctions, authentication: unknown): Promise<HeaderRefusal | undefined> {
 	if (authentication !== 'headerAuth') return undefined;
-	const data = await ctx.getCredentials(WEBHOOK_AUTH_CREDENTIAL);
-	const problem = headerProblem(data);
-	if (problem) {
+	const header = headerFields(await ctx.getCredentials(WEBHOOK_AUTH_CREDENTIAL));
+	if ('problem' in header) {
 		// As an IP Allowlist that cannot be read: logged with the fix, and 500, so AssemblyAI calls again.
-		ctx.logger.error(`${ctx.getNode().name}: the AssemblyAI Webhook Header Auth API credential is not usable: ${problem}; every call is refused until it is corrected`);
-		return { status: 500, error: `The webhook's header credential is not usable: ${problem}`, reason: 'unusable' };
+		ctx.logger.error(`${ctx.getNode().name}: the AssemblyAI Webhook Header Auth API credential is not usable: ${header.problem}; every call is refused until it is corrected`);
+		return { status: 500, error: `The webhook's header credential is not usable: ${header.problem}`, reason: 'unusable' };
 	}
-	const header = { name: String(data.name).trim(), value: String(data.secret) };
 	const received = ctx.getHeaderData()[header.name.toLowerCase()];
 	if (typeof received === 'string' && sameSecret(received, header.value)) return undefined;
 	const reason = received === undefined ? 'missing' : 'wrong';

@@ -42,13 +42,11 @@ export async function receiveCallback(this: IWebhookFunctions): Promise<IWebhook
 		return { noWebhookResponse: true } as IWebhookResponseData;
 	};
 
-	const refusal = await refuseWebhookCall(this, {
-		allowlist: this.getNodeParameter('ipAllowlist', ''),
-		authentication: this.getNodeParameter('webhookAuthentication', 'none'),
-	});
+	const authentication = this.getNodeParameter('webhookAuthentication', 'none');
+	const refusal = await refuseWebhookCall(this, { allowlist: this.getNodeParameter('ipAllowlist', ''), authentication });
 	if (refusal) return answer(refusal.status, { error: refusal.error });
 	// With Webhook Authentication "Header Auth" the credential's header was checked instead.
-	const withoutSecret = this.getNodeParameter('webhookAuthentication', 'none') === 'headerAuth' ? undefined : await refuseWithoutSecret(this);
+	const withoutSecret = authentication === 'headerAuth' ? undefined : await refuseWithoutSecret(this);
 	if (withoutSecret) return answer(withoutSecret.status, { error: withoutSecret.error });
 
 	const stored = this.evaluateExpression(`{{ $node[${JSON.stringify(this.getNode().name)}].context[${JSON.stringify(CALLBACK_STATE_KEY)}] }}`, 0);
